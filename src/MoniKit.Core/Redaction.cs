@@ -20,7 +20,8 @@ public static class Redaction
     // Matched as substrings, case-insensitive: "api_key", "access_token", "client_secret", "db_password" all match.
     private static readonly string[] SensitiveNameParts =
     [
-        "password", "passwd", "pwd", "token", "secret", "key", "auth", "credential", "signature", "session", "cookie",
+        "password", "passwd", "pwd", "token", "secret", "key", "authorization", "bearer", "credential", "signature",
+        "session", "cookie", "connectionstring",
     ];
 
     /// <summary>Whether a header's value must never be written in clear.</summary>
@@ -40,7 +41,8 @@ public static class Redaction
 
     /// <summary>
     /// Whether a query parameter, configuration key or SQL parameter with this name holds a secret
-    /// (its name contains password, token, secret, key, auth, credential, signature or session).
+    /// (its name contains password, token, secret, key, authorization, credential, signature, session, cookie or
+    /// connectionstring).
     /// </summary>
     public static bool IsSensitiveName(ReadOnlySpan<char> name)
     {
