@@ -1,0 +1,89 @@
+namespace MoniKit.Stack.Tests;
+
+[TestClass]
+public sealed class ComposeFileTests
+{
+    private const string SampleEnv = "GRAFANA_ADMIN_PASSWORD=sample-only\nPOSTGRES_PASSWORD=sample-only\n";
+
+    public static IEnumerable<object[]> Variants => TemplateRenderer.Variants.Select(v => new object[] { v });
+
+    [TestMethod]
+    public void DockerComposeConfig_CommittedFileWithSampleEnv_IsValid()
+    {
+        var config = ComposeConfig(StackContent.Stack, SampleEnv);
+
+        config.AssertSuccess("docker-compose config");
+        StringAssert.Contains(config.Output, "monikit-service:", "the committed file is the webapi variant");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Variants))]
+    public void DockerComposeConfig_RenderedVariant_IsValidAndBindsEveryPortToLoopback(string variant)
+    {
+        var rendered = TemplateRenderer.Render(variant);
+
+        var config = ComposeConfig(rendered, SampleEnv).AssertSuccess($"docker-compose config ({variant})");
+
+        var published = config.Output.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("- ", StringComparison.Ordinal) && l.EndsWith("/tcp", StringComparison.Ordinal)).ToList();
+        Assert.IsNotEmpty(published, config.Output);
+        foreach (var port in published)
+        {
+            StringAssert.StartsWith(port, "- 127.0.0.1:", $"{variant}: every port is bound to loopback");
+        }
+
+        foreach (var service in new[] { "prometheus:", "alertmanager:", "grafana:", "loki:", "alloy:" })
+        {
+            StringAssert.Contains(config.Output, "  " + service, $"{variant} runs {service}");
+        }
+
+        Assert.AreEqual(variant != "stack", config.Output.Contains("\n  orders:", StringComparison.Ordinal), $"{variant}: the service itself");
+        Assert.AreEqual(variant == "data-postgres", config.Output.Contains("\n  postgres:", StringComparison.Ordinal), $"{variant}: PostgreSQL");
+        Assert.AreEqual(variant == "worker", config.Output.Contains("127.0.0.1:9465:9465/tcp", StringComparison.Ordinal), $"{variant}: worker metrics port");
+        Assert.AreEqual(variant is "webapi" or "data-sqlite" or "data-postgres", config.Output.Contains("127.0.0.1:6080:8080/tcp", StringComparison.Ordinal), $"{variant}: HTTP port");
+        Assert.DoesNotContain("monikit-service", config.Output, $"{variant}: the service name is replaced");
+        Assert.AreEqual(variant == "stack", config.Output.Contains("host.docker.internal:host-gateway", StringComparison.Ordinal), $"{variant}: host gateway");
+    }
+
+    [TestMethod]
+    public void DockerComposeConfig_NoGrafanaPassword_FailsNamingTheVariable()
+    {
+        var config = ComposeConfig(StackContent.Stack, "POSTGRES_PASSWORD=sample-only\n");
+
+        Assert.AreNotEqual(0, config.ExitCode, config.Output);
+        StringAssert.Contains(config.Combined, "GRAFANA_ADMIN_PASSWORD must be set");
+    }
+
+    [TestMethod]
+    public void DockerComposeConfig_PostgresWithoutPassword_FailsNamingTheVariable()
+    {
+        var config = ComposeConfig(TemplateRenderer.Render("data-postgres"), "GRAFANA_ADMIN_PASSWORD=sample-only\n");
+
+        Assert.AreNotEqual(0, config.ExitCode, config.Output);
+        StringAssert.Contains(config.Combined, "POSTGRES_PASSWORD must be set");
+    }
+
+    [TestMethod]
+    public void DockerComposeConfig_BindAddressSet_PublishesThere()
+    {
+        var config = ComposeConfig(StackContent.Stack, SampleEnv + "MONIKIT_BIND_ADDRESS=0.0.0.0\n").AssertSuccess("docker-compose config");
+
+        StringAssert.Contains(config.Output, "0.0.0.0:3000:3000/tcp");
+        Assert.DoesNotContain("- 127.0.0.1:", config.Output);
+    }
+
+    private static ToolResult ComposeConfig(string directory, string env)
+    {
+        var compose = ToolRunner.RequireDebianProgram("docker-compose", "docker-compose");
+        var envFile = Path.Combine(StackContent.NewTemporaryDirectory("env"), ".env");
+        File.WriteAllText(envFile, env);
+        try
+        {
+            return ToolRunner.Run(compose, ["--env-file", envFile, "-f", Path.Combine(directory, "docker-compose.yml"), "config"], directory);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(envFile)!, recursive: true);
+        }
+    }
+}
