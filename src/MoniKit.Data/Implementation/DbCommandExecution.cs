@@ -1,0 +1,28 @@
+using System.Data;
+using System.Diagnostics;
+
+namespace MoniKit.Data.Implementation;
+
+/// <summary>
+/// What is known about a command when it starts, captured then because a caller may change or dispose the command
+/// before its reader is closed.
+/// </summary>
+internal sealed class DbCommandExecution(
+    string systemName,
+    string commandText,
+    CommandType commandType,
+    IReadOnlyDictionary<string, string?>? parameters,
+    long startTimestamp)
+{
+    public string SystemName { get; } = systemName;
+
+    public string CommandText { get; } = commandText;
+
+    public CommandType CommandType { get; } = commandType;
+
+    public IReadOnlyDictionary<string, string?>? Parameters { get; } = parameters;
+
+    public long StartTimestamp { get; } = startTimestamp;
+
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(StartTimestamp);
+}

@@ -1,0 +1,75 @@
+using System.Collections;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace MoniKit.Data.Implementation;
+
+/// <summary>
+/// The structured state of one <c>db.query</c> line: each entry becomes a top-level field of the JSON line.
+/// </summary>
+internal sealed class DbQueryLogState : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    private readonly List<KeyValuePair<string, object?>> fields;
+
+    public DbQueryLogState(
+        DbCommandExecution execution,
+        SqlStatementInfo statement,
+        TimeSpan elapsed,
+        long? rows,
+        string? errorClass,
+        LogLevel level)
+    {
+        fields = new List<KeyValuePair<string, object?>>(10)
+        {
+            new(LogFields.Kind, EventKinds.DbQuery),
+            new(LogFields.DbSystem, execution.SystemName),
+            new(LogFields.DbOperation, statement.Operation),
+        };
+        if (statement.Collection is not null)
+        {
+            fields.Add(new(LogFields.DbCollection, statement.Collection));
+        }
+
+        fields.Add(new(LogFields.DbQueryText, statement.Text));
+        fields.Add(new(LogFields.EventDuration, (long)(elapsed.Ticks * 100)));
+        fields.Add(new(LogFields.EventOutcome, errorClass is null ? "success" : "failure"));
+        if (rows is >= 0)
+        {
+            fields.Add(new(LogFields.DbRowsAffected, rows.Value));
+        }
+
+        if (execution.Parameters is not null)
+        {
+            fields.Add(new(LogFields.DbParameters, execution.Parameters));
+        }
+
+        if (errorClass is not null)
+        {
+            fields.Add(new(LogFields.DbErrorClass, errorClass));
+        }
+
+        Message = BuildMessage(statement, elapsed, errorClass, level);
+    }
+
+    public string Message { get; }
+
+    public int Count => fields.Count;
+
+    public KeyValuePair<string, object?> this[int index] => fields[index];
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => fields.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => Message;
+
+    private static string BuildMessage(SqlStatementInfo statement, TimeSpan elapsed, string? errorClass, LogLevel level)
+    {
+        var target = statement.Collection is null ? statement.Operation : statement.Operation + " " + statement.Collection;
+        var milliseconds = elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return errorClass is not null ? $"Database command {target} failed after {milliseconds} ms ({errorClass})"
+            : level >= LogLevel.Error ? $"Critical query {target} took {milliseconds} ms"
+            : level == LogLevel.Warning ? $"Slow query {target} took {milliseconds} ms"
+            : $"Query {target} took {milliseconds} ms";
+    }
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace MoniKit.Data.Tests;
+
+[TestClass]
+public sealed class LevelAndFailureTests
+{
+    [TestMethod]
+    public async Task SlowQueryThresholdMs_ZeroFromEnvironment_EveryQueryLoggedAtWarn()
+    {
+        using var database = new SqliteDatabase();
+        Environment.SetEnvironmentVariable("MoniKit__Data__SlowQueryThresholdMs", "0");
+        TestHost host;
+        try
+        {
+            host = TestHost.Start();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MoniKit__Data__SlowQueryThresholdMs", null);
+        }
+
+        using (host)
+        {
+            await using var connection = database.CreateConnection().WithMoniKit(host.Services);
+            await connection.ExecuteAsync("CREATE TABLE a (x INTEGER)");
+            await connection.QueryAsync<long>("SELECT x FROM a");
+
+            Assert.HasCount(2, host.Logs.DbQueries);
+            Assert.IsTrue(host.Logs.DbQueries.All(l => l.Level == LogLevel.Warning));
+            StringAssert.StartsWith(host.Logs.DbQueries[1].Message, "Slow query SELECT a took");
+        }
+    }
+
+    [TestMethod]
+    public async Task CriticalQueryThresholdMs_Exceeded_LoggedAtError()
+    {
+        using var host = TestHost.Start(new() { ["MoniKit:Data:SlowQueryThresholdMs"] = "50", ["MoniKit:Data:CriticalQueryThresholdMs"] = "100" });
+        await using var connection = PostgresServer.CreateConnection().WithMoniKit(host.Services);
+
+        await connection.ExecuteAsync("SELECT pg_sleep(0.3)");
+        await connection.ExecuteAsync("SELECT pg_sleep(0.06)");
+
+        var lines = host.Logs.DbQueries;
+        Assert.AreEqual(LogLevel.Error, lines[0].Level);
+        StringAssert.StartsWith(lines[0].Message, "Critical query SELECT took");
+        Assert.AreEqual(LogLevel.Warning, lines[1].Level);
+    }
+
+    [TestMethod]
+    public async Task SyntaxError_Sqlite_LoggedPermanentAtErrorAndRethrown()
+    {
+        using var database = new SqliteDatabase();
+        using var host = TestHost.Start();
+        using var activity = new Activity("request").Start();
+        await using var connection = database.CreateConnection().WithMoniKit(host.Services);
+
+        var error = await Assert.ThrowsExactlyAsync<SqliteException>(() => connection.QueryAsync<int>("SELEC 1 FROM nowhere"));
+
+        var line = host.Logs.DbQueries.Single();
+        Assert.AreEqual(LogLevel.Error, line.Level);
+        Assert.AreSame(error, line.Exception);
+        Assert.AreEqual("permanent", line[LogFields.DbErrorClass]);
+        Assert.AreEqual("failure", line[LogFields.EventOutcome]);
+        Assert.AreEqual(activity.TraceId.ToHexString(), line.TraceId);
+    }
+
+    [TestMethod]
+    public async Task ConstraintViolation_Sqlite_LoggedPermanent()
+    {
+        using var database = new SqliteDatabase();
+        using var host = TestHost.Start();
+        await using var connection = database.CreateConnection().WithMoniKit(host.Services);
+        await connection.ExecuteAsync("CREATE TABLE u (id INTEGER PRIMARY KEY)");
+        await connection.ExecuteAsync("INSERT INTO u (id) VALUES (1)");
+
+        await Assert.ThrowsExactlyAsync<SqliteException>(() => connection.ExecuteAsync("INSERT INTO u (id) VALUES (@id)", new { id = 1 }));
+
+        Assert.AreEqual("permanent", host.Logs.DbQueries[^1][LogFields.DbErrorClass]);
+    }
+
+    [TestMethod]
+    public async Task DatabaseLocked_Sqlite_LoggedTransient()
+    {
+        using var database = new SqliteDatabase();
+        using var host = TestHost.Start();
+        await using var holder = database.CreateConnection();
+        await holder.OpenAsync();
+        await holder.ExecuteAsync("CREATE TABLE q (v INTEGER); BEGIN EXCLUSIVE; INSERT INTO q (v) VALUES (1)");
+        await using var connection = new SqliteConnection(database.ConnectionString + ";Default Timeout=1").WithMoniKit(host.Services);
+
+        var error = await Assert.ThrowsExactlyAsync<SqliteException>(() => connection.QueryAsync<long>("SELECT v FROM q"));
+
+        Assert.AreEqual(5, error.SqliteErrorCode);
+        Assert.AreEqual("transient", host.Logs.DbQueries.Single()[LogFields.DbErrorClass]);
+    }
+}
