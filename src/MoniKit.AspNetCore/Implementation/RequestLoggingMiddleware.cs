@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace MoniKit.AspNetCore.Implementation;
+
+/// <summary>
+/// Writes one line per request (<c>http.inbound</c>) and turns an unhandled exception into a problem-details 500.
+/// A failed request is logged once, as an <c>exception</c> line that carries the request fields too, so one error
+/// makes one Error line and one alert.
+/// </summary>
+internal sealed class RequestLoggingMiddleware(
+    RequestDelegate next,
+    ILogger<RequestLoggingMiddleware> logger,
+    HttpLoggingOptions options,
+    ProblemDetailsWriter problemWriter,
+    Func<HttpContext, bool> isManagementRequest)
+{
+    private static readonly EventId InboundEvent = new(1, "http.inbound");
+    private static readonly EventId ExceptionEvent = new(2, "exception");
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var traceId = Activity.Current?.TraceId.ToHexString();
+        if (options.TraceIdHeader && traceId is not null)
+        {
+            context.Response.Headers[TraceIdPropagator.HeaderName] = traceId;
+        }
+
+        var body = options.CaptureBody ? await RequestCapture.ReadBodyAsync(context.Request, options.MaxBodyBytes) : null;
+        Exception? failure = null;
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested || ex is not OperationCanceledException)
+        {
+            failure = ex;
+            if (context.Response.HasStarted)
+            {
+                Log(context, start, ex, body);
+                throw;
+            }
+
+            await problemWriter.WriteAsync(context, traceId);
+        }
+
+        Log(context, start, failure, body);
+    }
+
+    private void Log(HttpContext context, long start, Exception? failure, string? body)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var status = context.Response.StatusCode;
+        var level = failure is not null || status >= 500 ? LogLevel.Error
+            : status >= 400 || elapsed.TotalMilliseconds > options.SlowRequestThresholdMs ? LogLevel.Warning
+            : isManagementRequest(context) ? LogLevel.Debug
+            : LogLevel.Information;
+        if (!logger.IsEnabled(level))
+        {
+            return;
+        }
+
+        var request = context.Request;
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        var message = failure is null
+            ? string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {route ?? request.Path.Value} responded {status} in {elapsed.TotalMilliseconds:0.0} ms")
+            : string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {route ?? request.Path.Value} failed with {failure.GetType().Name} after {elapsed.TotalMilliseconds:0.0} ms");
+        var state = new LogState(message)
+            .Add(LogFields.Kind, failure is null ? EventKinds.HttpInbound : EventKinds.Exception)
+            .Add(LogFields.HttpRequestMethod, request.Method)
+            .Add(LogFields.UrlPath, request.Path.Value)
+            .Add(LogFields.UrlQuery, request.QueryString.HasValue ? Redaction.RedactQuery(request.QueryString.Value) : null)
+            .Add(LogFields.HttpRoute, route)
+            .Add(LogFields.HttpResponseStatusCode, status)
+            .Add(LogFields.EventDuration, (long)(elapsed.Ticks * 100))
+            .Add(LogFields.ClientIp, context.Connection.RemoteIpAddress?.ToString())
+            .Add(LogFields.UserAgent, request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null)
+            .Add(LogFields.HttpRequestHeaders, options.CaptureHeaders ? RequestCapture.Headers(request) : null)
+            .Add(LogFields.HttpRequestBody, body);
+        logger.Log(level, failure is null ? InboundEvent : ExceptionEvent, state, failure, LogState.Formatter);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using MoniKit.AspNetCore;
+using MoniKit.AspNetCore.Implementation;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Wires MoniKit into an ASP.NET Core service with one call.</summary>
+public static class MoniKitWebApplicationBuilderExtensions
+{
+    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    /// <summary>
+    /// Adds MoniKit's structured JSON logging, metrics, health checks, Slack alerts, trace context and request
+    /// logging. Pair it with <c>app.UseMoniKit()</c>. Every setting comes from the <c>MoniKit</c> configuration
+    /// section and is validated here, so a bad value stops the service at start-up naming the key.
+    /// </summary>
+    /// <param name="builder">The web application builder.</param>
+    /// <param name="configure">Code-level HTTP logging settings, applied after configuration.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddMoniKit(this WebApplicationBuilder builder, Action<HttpLoggingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var properties = ((IHostApplicationBuilder)builder).Properties;
+        if (!properties.TryAdd(typeof(MoniKitWebApplicationBuilderExtensions), true))
+        {
+            return builder;
+        }
+
+        builder.GetMoniKitOptions();
+        builder.AddMoniKitLogging();
+        builder.AddMoniKitMetrics();
+        builder.AddMoniKitSlackAlerts();
+        builder.AddMoniKitManagementPort();
+        var http = builder.AddMoniKitOptions("Http", (HttpLoggingOptions o) => o.Validate(), configure);
+
+        // ASP.NET Core's own "Request starting/finished" lines repeat the http.inbound line, and they carry the raw
+        // query string, secrets included.
+        builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.Warning);
+
+        var services = builder.Services;
+        // Every problem+json response quotes the same plain W3C trace id as X-Trace-Id and the logs, not the
+        // framework's default traceparent-style activity id.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails += context =>
+        {
+            if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity)
+            {
+                context.ProblemDetails.Extensions["traceId"] = activity.TraceId.ToHexString();
+            }
+        });
+        services.AddHttpClient();
+        services.TryAddSingleton<ProblemDetailsWriter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, OutboundLoggingFilter>());
+        services.AddHostedService<ActivityListenerService>();
+        if (http.TraceIdHeader)
+        {
+            // Registered last so it replaces the default that the web host registered.
+            services.AddSingleton<DistributedContextPropagator>(new TraceIdPropagator(DistributedContextPropagator.CreateDefaultPropagator()));
+        }
+
+        return builder;
+    }
+}
