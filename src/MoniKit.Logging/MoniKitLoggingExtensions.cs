@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MoniKit.Logging;
+using MoniKit.Logging.Implementation;
+using NLog.Extensions.Logging;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Adds MoniKit's NLog pipeline to a host.</summary>
+public static class MoniKitLoggingExtensions
+{
+    private static readonly object Marker = new();
+
+    /// <summary>
+    /// Replaces the host's logging providers with NLog configured in code: MoniKit JSON lines on the console
+    /// (readable text in Development), a rolling JSON file with every level, an error file, all written
+    /// asynchronously through bounded queues, plus every <see cref="MoniKitLogTarget"/> in the service collection.
+    /// The <c>Logging:LogLevel</c> filters still apply. Options are bound from <c>MoniKit:Logging</c>.
+    /// Calling it again changes nothing.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <param name="configure">Code-level settings, applied after configuration on the first call.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="MoniKit.MoniKitConfigurationException">A setting is invalid; the message names the key.</exception>
+    public static TBuilder AddMoniKitLogging<TBuilder>(this TBuilder builder, Action<MoniKitLoggingOptions>? configure = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Properties.ContainsKey(Marker))
+        {
+            return builder;
+        }
+
+        builder.GetMoniKitOptions();
+        builder.AddMoniKitOptions<MoniKitLoggingOptions>(MoniKitLoggingOptions.SectionName, options => options.Validate(), options =>
+        {
+            configure?.Invoke(options);
+            options.Console ??= builder.Environment.IsDevelopment() ? MoniKitConsoleFormat.Text : MoniKitConsoleFormat.Json;
+        });
+
+        builder.Services.AddSingleton<MoniKitLogFactory>();
+        builder.Services.AddHostedService<LogFlushService>();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddNLog(
+            new NLogProviderOptions
+            {
+                // Keep the Logging:LogLevel filters of Microsoft.Extensions.Logging.
+                RemoveLoggerFactoryFilter = false,
+                ShutdownOnDispose = false,
+                AutoShutdown = false,
+                IncludeScopes = true,
+                LoggingConfigurationSectionName = string.Empty,
+            },
+            services => services.GetRequiredService<MoniKitLogFactory>().Factory);
+        builder.Properties[Marker] = true;
+        return builder;
+    }
+}
