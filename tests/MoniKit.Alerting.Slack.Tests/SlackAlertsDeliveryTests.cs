@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text.Json;
+using MoniKit.Logging;
+using NLog.Targets;
+
+namespace MoniKit.Alerting.Slack.Tests;
+
+[TestClass]
+public sealed class SlackAlertsDeliveryTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [TestMethod]
+    public async Task UnhandledException_ReachesTheSinkWithin2Seconds()
+    {
+        await using var sink = await SlackSink.StartAsync();
+        await using var service = await TestService.StartAsync(Webhook(sink));
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/boom");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        using var response = await service.Client.SendAsync(request);
+        var requests = await sink.WaitForAsync(r => r.Count > 0, TimeSpan.FromSeconds(2));
+
+        Assert.AreEqual(500, (int)response.StatusCode);
+        Assert.HasCount(1, requests, "no alert reached the sink within 2 s of the exception");
+        Assert.AreEqual(SlackSink.SecretPath, requests[0].Path);
+        var body = requests[0].Body;
+        StringAssert.Contains(body, "*Service*\\norders-api");
+        StringAssert.Contains(body, "System.InvalidOperationException: boom");
+        StringAssert.Contains(body, "*Trace id*\\n" + traceId);
+        StringAssert.Contains(requests[0].Text, "*Error* in *orders-api* (Production)");
+    }
+
+    [TestMethod]
+    public async Task WebhookUrlFile_WithSurroundingWhiteSpace_IsUsed()
+    {
+        await using var sink = await SlackSink.StartAsync();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("monikit-secret-").FullName, "slack_webhook");
+        await File.WriteAllTextAsync(file, "  " + sink.WebhookUrl + " \n");
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["MoniKit:Slack:WebhookUrlFile"] = file });
+
+        await service.Client.GetStringAsync("/fail/1");
+        var requests = await sink.WaitForAsync(r => r.Count > 0, Patience);
+
+        Assert.HasCount(1, requests);
+        StringAssert.Contains(requests[0].Text, "Order 1 failed");
+    }
+
+    [TestMethod]
+    public async Task RateLimited_RetryAfter2_IsWaitedOutThenTheSameMessageIsSent()
+    {
+        await using var sink = await SlackSink.StartAsync();
+        sink.RetryAfterSeconds = 2;
+        sink.Script(SinkBehavior.TooManyRequests);
+        await using var service = await TestService.StartAsync(Webhook(sink));
+
+        await service.Client.GetStringAsync("/fail/1");
+        var requests = await sink.WaitForAsync(r => r.Count >= 2, Patience);
+
+        Assert.HasCount(2, requests);
+        Assert.AreEqual(SinkBehavior.TooManyRequests, requests[0].Answer);
+        var gap = requests[1].ArrivedAt - requests[0].ArrivedAt;
+        Assert.IsGreaterThanOrEqualTo(1.9, gap.TotalSeconds, $"retried after {gap.TotalSeconds:0.000} s, before Retry-After: 2");
+        Assert.AreEqual(requests[0].Body, requests[1].Body);
+    }
+
+    [TestMethod]
+    public async Task ServerErrors_AreRetriedWithBackoff_AndWhatWasLostIsSummarisedOnRecovery()
+    {
+        await using var sink = await SlackSink.StartAsync();
+        sink.Script(SinkBehavior.ServerError, SinkBehavior.ServerError, SinkBehavior.ServerError);
+        await using var service = await TestService.StartAsync(Webhook(sink));
+        using var metrics = new AlertMetricsRecorder(service.App.Services.GetRequiredService<IMeterFactory>());
+
+        await service.Client.GetStringAsync("/fail/0");
+        await sink.WaitForAsync(r => r.Count > 0, Patience);
+
+        // 25 more distinct alerts while Slack fails: 19 wait behind the first, the last 6 overflow and are counted.
+        for (var i = 1; i <= 25; i++)
+        {
+            await service.Client.GetStringAsync($"/fail/{i}");
+        }
+
+        var requests = await sink.WaitForAsync(r => r.Count >= 5, Patience);
+
+        Assert.IsGreaterThanOrEqualTo(5, requests.Count);
+        CollectionAssert.AreEqual(
+            new[] { SinkBehavior.ServerError, SinkBehavior.ServerError, SinkBehavior.ServerError, SinkBehavior.Ok, SinkBehavior.Ok },
+            requests.Take(5).Select(r => r.Answer).ToArray());
+        var gaps = requests.Zip(requests.Skip(1), (a, b) => (b.ArrivedAt - a.ArrivedAt).TotalSeconds).Take(3).ToArray();
+        Console.WriteLine("gaps between attempts: " + string.Join(", ", gaps.Select(g => g.ToString("0.000", CultureInfo.InvariantCulture))));
+        Assert.IsGreaterThanOrEqualTo(0.9, gaps[0]);
+        Assert.IsGreaterThanOrEqualTo(1.9, gaps[1]);
+        Assert.IsGreaterThanOrEqualTo(3.9, gaps[2]);
+        Assert.IsTrue(requests.Take(4).All(r => r.Text.Contains("Order 0 failed", StringComparison.Ordinal)));
+        Assert.AreEqual("*6 alert events not delivered* from *orders-api* (Production)", requests[4].Text);
+        StringAssert.Contains(requests[4].Body, "(backlog: 6)");
+        Assert.AreEqual(6, metrics.Total("monikit.alerts.dropped{reason=backlog}"));
+        Assert.IsGreaterThanOrEqualTo(2, metrics.Total("monikit.alerts.sent"));
+    }
+
+    [TestMethod]
+    public async Task NoWebhook_AlertGoesToTheLocalAlertsFile()
+    {
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?>());
+
+        var traceId = await service.Client.GetStringAsync("/fail/7");
+        var path = Path.Combine(service.LogDirectory, "alerts.json");
+        var deadline = DateTime.UtcNow + Patience;
+        while (!File.Exists(path) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(100);
+        var lines = TestService.ReadShared(path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines);
+        var alert = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.AreEqual("error", alert.GetProperty("log.level").GetString());
+        Assert.AreEqual("orders-api", alert.GetProperty("service.name").GetString());
+        Assert.AreEqual("Order 7 failed", alert.GetProperty("message").GetString()!["[orders-api] Error: ".Length..^" (System.InvalidOperationException)".Length]);
+        Assert.AreEqual("System.InvalidOperationException", alert.GetProperty("error.type").GetString());
+        Assert.AreEqual(traceId, alert.GetProperty("trace.id").GetString());
+        Assert.AreEqual(1, alert.GetProperty("monikit.alert.count").GetInt32());
+        Assert.AreEqual("alert", alert.GetProperty("monikit.kind").GetString());
+        MoniKit.Testing.LogAssert.Conforms(lines);
+    }
+
+    [TestMethod]
+    public async Task WebhookUrl_WhileSlackFailsAndHangs_AppearsInNoLogLine()
+    {
+        await using var sink = await SlackSink.StartAsync();
+        sink.Script(SinkBehavior.ServerError, SinkBehavior.TooManyRequests);
+        sink.Behavior = SinkBehavior.Hang;
+        var memory = new MemoryTarget("everything") { Layout = "${level}|${logger}|${message}|${exception:format=tostring}" };
+        var settings = Webhook(sink);
+        settings["Logging:LogLevel:Default"] = "Trace";
+        settings["MoniKit:Slack:HttpTimeout"] = "00:00:01";
+        settings["MoniKit:Slack:MinLevel"] = "Trace";
+        await using var service = await TestService.StartAsync(settings, services => services.AddSingleton(new MoniKitLogTarget(memory, NLog.LogLevel.Trace)));
+
+        await service.Client.GetStringAsync("/fail/1");
+        await sink.WaitForAsync(r => r.Count >= 3, Patience);
+        await Task.Delay(1500);
+        await service.StopAsync();
+
+        var everything = string.Join('\n', memory.Logs) + service.ReadLogs();
+        Assert.IsGreaterThanOrEqualTo(3, sink.Requests.Count);
+        StringAssert.Contains(everything, "Alerts cannot be delivered (HTTP 500)");
+        Assert.DoesNotContain("s3cr3tWebhookToken", everything);
+        Assert.DoesNotContain("B0TEST", everything);
+    }
+
+    internal static Dictionary<string, string?> Webhook(SlackSink sink) => new()
+    {
+        ["MoniKit:Slack:WebhookUrl"] = sink.WebhookUrl.ToString(),
+    };
+}
