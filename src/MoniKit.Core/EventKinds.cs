@@ -16,6 +16,9 @@ public static class EventKinds
     /// <summary>One line per job run.</summary>
     public const string Job = "job";
 
+    /// <summary>One line per alert in the local alerts file, written when no Slack webhook is configured.</summary>
+    public const string Alert = "alert";
+
     /// <summary>Every kind, for validation.</summary>
-    public static IReadOnlyList<string> All { get; } = [App, HttpInbound, HttpOutbound, Exception, DbQuery, Job];
+    public static IReadOnlyList<string> All { get; } = [App, HttpInbound, HttpOutbound, Exception, DbQuery, Job, Alert];
 }

@@ -95,6 +95,11 @@ public static class LogFields
     /// <summary><c>transient</c> or <c>permanent</c> for a failed command.</summary>
     public const string DbErrorClass = "monikit.db.error_class";
 
+    /// <summary>What an alert line reports: <c>alert</c>, <c>follow_up</c> (grouped repeats) or <c>undelivered</c>.</summary>
+    public const string AlertKind = "monikit.alert.kind";
+    /// <summary>How many log events an alert line stands for.</summary>
+    public const string AlertCount = "monikit.alert.count";
+
     /// <summary>The job name.</summary>
     public const string JobName = "monikit.job.name";
     /// <summary>The next scheduled run of a periodic job.</summary>

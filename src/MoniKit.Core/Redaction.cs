@@ -21,7 +21,7 @@ public static class Redaction
     private static readonly string[] SensitiveNameParts =
     [
         "password", "passwd", "pwd", "token", "secret", "key", "authorization", "bearer", "credential", "signature",
-        "session", "cookie", "connectionstring",
+        "session", "cookie", "connectionstring", "webhook",
     ];
 
     /// <summary>Whether a header's value must never be written in clear.</summary>

@@ -46,7 +46,7 @@ public sealed class WebApiTemplateTests
             var stdout = service.OutputLines;
             var files = LogLines.FromFiles(service.LogDirectory);
             Assert.IsTrue(files.Count > 0, "The service wrote no log files");
-            var all = stdout.Concat(files).ToList();
+            var all = stdout.Concat(service.ErrorLines).Concat(files).ToList();
             Assert.IsFalse(all.Any(l => l.Contains(Secret, StringComparison.Ordinal)), "A secret appeared in the output:\n" + string.Join('\n', all.Where(l => l.Contains(Secret, StringComparison.Ordinal))));
 
             foreach (var (lines, source) in new[] { (stdout, "stdout"), (files, "log files") })

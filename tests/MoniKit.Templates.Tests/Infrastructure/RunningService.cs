@@ -9,6 +9,7 @@ public sealed class RunningService : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _stdout = new();
+    private readonly ConcurrentQueue<string> _stderr = new();
 
     private RunningService(Process process, GeneratedProject project, int port)
     {
@@ -29,8 +30,11 @@ public sealed class RunningService : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Every line the service wrote to stdout and stderr so far.</summary>
+    /// <summary>Every line the service wrote to stdout so far.</summary>
     public IReadOnlyList<string> OutputLines => _stdout.ToArray();
+
+    /// <summary>Every line the service wrote to stderr so far.</summary>
+    public IReadOnlyList<string> ErrorLines => _stderr.ToArray();
 
     /// <summary>The service's log folder.</summary>
     public string LogDirectory => Path.Combine(Project.Directory, "logs");
@@ -63,7 +67,7 @@ public sealed class RunningService : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var service = new RunningService(process, project, chosen);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { service._stdout.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { service._stdout.Enqueue("[stderr] " + e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { service._stderr.Enqueue(e.Data); } };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -110,6 +114,8 @@ public sealed class RunningService : IAsyncDisposable
         _process.Dispose();
     }
 
+    private string Output() => string.Join('\n', _stdout.Concat(_stderr));
+
     private async Task WaitUntilReadyAsync(string readinessPath)
     {
         var deadline = Stopwatch.StartNew();
@@ -117,7 +123,7 @@ public sealed class RunningService : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                Assert.Fail($"The service exited with {_process.ExitCode} before answering:\n{string.Join('\n', _stdout)}");
+                Assert.Fail($"The service exited with {_process.ExitCode} before answering:\n{Output()}");
             }
 
             try
@@ -136,6 +142,6 @@ public sealed class RunningService : IAsyncDisposable
         }
 
         Kill();
-        Assert.Fail($"The service did not answer {readinessPath} within 60 s:\n{string.Join('\n', _stdout)}");
+        Assert.Fail($"The service did not answer {readinessPath} within 60 s:\n{Output()}");
     }
 }
