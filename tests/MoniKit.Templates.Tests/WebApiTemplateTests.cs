@@ -68,7 +68,13 @@ public sealed class WebApiTemplateTests
             Assert.AreEqual("200", order42.Get("http.response.status_code"));
             Assert.AreEqual("info", order42.Get("log.level"));
 
-            var errors = parsedFiles.Where(l => l.Get("log.level") == "error").GroupBy(l => l.GetRawText()).Select(g => g.First()).ToList();
+            // alerts.json holds the alert about the failure (kind "alert"), not a second log of it.
+            var alerts = parsedFiles.Where(l => l.Get("monikit.kind") == "alert").ToList();
+            Assert.AreEqual(1, alerts.Count, "no webhook is set, so the alert lands in the local alerts file");
+            Assert.AreEqual(failureTraceId, alerts[0].Get("trace.id"));
+            // The error file repeats the main file's Error lines: count each distinct line once.
+            var errors = parsedFiles.Where(l => l.Get("log.level") == "error" && l.Get("monikit.kind") != "alert")
+                .GroupBy(l => l.GetRawText()).Select(g => g.First()).ToList();
             var exception = errors.Where(l => l.Get("error.type") is not null).ToList();
             Assert.AreEqual(1, exception.Count, "exactly one Error line with the exception:\n" + string.Join('\n', errors));
             Assert.AreEqual("System.InvalidOperationException", exception[0].Get("error.type"));
