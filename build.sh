@@ -16,7 +16,7 @@ pack() {
   version=${MONIKIT_VERSION:-0.1.0-dev.$(date -u +%Y%m%d%H%M%S)}
   mkdir -p "$packages"
   echo "Packing MoniKit $version into $packages"
-  dotnet pack MoniKit.slnx -c Release -o "$packages" -p:Version="$version" -nologo -v:q
+  dotnet pack MoniKit.Packages.slnf -c Release -o "$packages" -p:Version="$version" -nologo -v:q
   dotnet pack MoniKit.Templates.csproj -c Release -o "$packages" -p:Version="$version" -nologo -v:q
 }
 
@@ -25,6 +25,11 @@ sample() {
   dotnet new install "$packages/MoniKit.Templates.$version.nupkg" --force
   local dir=$root/artifacts/sample/Orders port=${SAMPLE_PORT:-5080}
   rm -rf "$dir"
+  # The sample stands alone, as a user's service would: it must not inherit this repository's build settings.
+  mkdir -p "$(dirname "$dir")"
+  for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
+    echo '<Project />' > "$(dirname "$dir")/$f"
+  done
   dotnet new monikit-webapi -n Orders -o "$dir" --package-source "$packages" --http-port "$port"
   dotnet build "$dir" -c Release -nologo -v:q
   echo

@@ -36,7 +36,7 @@ public static class TemplatePack
             Directory.CreateDirectory(PackageSource);
             var artifacts = Path.Combine(WorkRoot, "artifacts");
             string[] common = ["-c", "Release", "-o", PackageSource, $"-p:Version={Version}", $"-p:ArtifactsPath={artifacts}", "-nologo"];
-            await ProcessRunner.RunCheckedAsync("dotnet", ["pack", Path.Combine(RepositoryRoot, "MoniKit.slnx"), .. common], RepositoryRoot, timeout: TimeSpan.FromMinutes(15));
+            await ProcessRunner.RunCheckedAsync("dotnet", ["pack", Path.Combine(RepositoryRoot, "MoniKit.Packages.slnf"), .. common], RepositoryRoot, timeout: TimeSpan.FromMinutes(15));
             await ProcessRunner.RunCheckedAsync("dotnet", ["pack", Path.Combine(RepositoryRoot, "MoniKit.Templates.csproj"), .. common], RepositoryRoot);
             var pack = Path.Combine(PackageSource, $"MoniKit.Templates.{Version}.nupkg");
             await ProcessRunner.RunCheckedAsync("dotnet", ["new", "install", pack, "--debug:custom-hive", Hive], RepositoryRoot);
