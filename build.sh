@@ -24,6 +24,7 @@ sample() {
   pack
   dotnet new install "$packages/MoniKit.Templates.$version.nupkg" --force
   local dir=$root/artifacts/sample/Orders port=${SAMPLE_PORT:-5080}
+  sample_pid=
   rm -rf "$dir"
   # The sample stands alone, as a user's service would: it must not inherit this repository's build settings.
   mkdir -p "$(dirname "$dir")"
@@ -36,8 +37,8 @@ sample() {
   echo "Starting the sample service on http://127.0.0.1:$port (Production settings: JSON logs on stdout and in files)"
   (cd "$dir" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
      dotnet src/Orders/bin/Release/net10.0/Orders.dll > "$dir/stdout.log" 2>&1) &
-  local pid=$!
-  trap 'kill $pid 2>/dev/null || true' EXIT
+  sample_pid=$!
+  trap 'kill "$sample_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/ping" > /dev/null 2>&1 && break; sleep 0.3; done
   curl -fs -H 'traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' "http://127.0.0.1:$port/orders/42" > /dev/null
   curl -s "http://127.0.0.1:$port/demo/failure" > /dev/null || true
@@ -48,12 +49,12 @@ sample() {
   ls -1 "$dir/logs"
   echo
   echo "What the request to /orders/42 (trace 4bf92f35...) and the failure at /demo/failure logged:"
-  grep -h -E '"(http.inbound|exception)"' "$dir"/logs/*.json | grep -v '"error.file"' | head -n 4 || true
+  grep -h -E '"(http.inbound|exception)"' "$dir/logs/orders.json" | head -n 4 || true
   echo
   echo "Try: curl http://127.0.0.1:$port/orders/7   curl http://127.0.0.1:$port/metrics   curl http://127.0.0.1:$port/health"
   if [ -t 0 ] && [ -z "${CI:-}" ]; then
     echo "The service runs until you press Ctrl+C."
-    wait $pid
+    wait "$sample_pid"
   fi
 }
 

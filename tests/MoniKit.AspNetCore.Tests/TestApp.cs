@@ -31,7 +31,7 @@ internal sealed class TestApp : IAsyncDisposable
         {
             ["MoniKit:ServiceName"] = "orders.api",
             ["MoniKit:Logging:Directory"] = logDirectory,
-            ["MoniKit:Logging:ConsoleFormat"] = "None",
+            ["MoniKit:Logging:Console"] = "None",
         });
         if (settings is not null)
         {
