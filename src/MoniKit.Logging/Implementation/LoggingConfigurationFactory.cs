@@ -28,7 +28,7 @@ internal static class LoggingConfigurationFactory
         switch (options.Console ?? MoniKitConsoleFormat.Json)
         {
             case MoniKitConsoleFormat.Json:
-                AddQueued(configuration, new ConsoleTarget { Layout = layout }, "console", options, metrics, LogLevel.Trace);
+                AddQueued(configuration, new ConsoleTarget { Layout = layout, ForceWriteLine = false }, "console", options, metrics, LogLevel.Trace);
                 break;
             case MoniKitConsoleFormat.Text:
                 var text = new ColoredConsoleTarget { Layout = Layout.FromString(TextLayout), DetectConsoleAvailable = false };
@@ -89,6 +89,10 @@ internal static class LoggingConfigurationFactory
         {
             Name = "monikit-" + name,
             QueueLimit = options.QueueLimit,
+
+            // NLog's default wakes the writer 1 ms after each event; under load that is a wake-up and a small write
+            // per request. Waiting a little longer writes the same lines in larger batches, using far less CPU.
+            TimeToSleepBetweenBatches = 20,
             OverflowAction = options.OverflowAction switch
             {
                 MoniKitLogOverflowAction.Block => AsyncTargetWrapperOverflowAction.Block,
