@@ -51,7 +51,7 @@ public sealed class WorkerTemplateTests
                 Assert.IsNotNull(job.Get("monikit.job.next_run"));
             }
 
-            var scrapes = files.Where(l => l.Contains("/metrics", StringComparison.Ordinal) && l.Contains("\"log.level\":\"info\"", StringComparison.Ordinal)).ToList();
+            var scrapes = files.Where(l => l.Contains("GET /metrics", StringComparison.Ordinal) && l.Contains("\"log.level\":\"info\"", StringComparison.Ordinal)).ToList();
             Assert.IsEmpty(scrapes, "Scrapes are logged at Info:\n" + string.Join('\n', scrapes));
         }
 

@@ -1,0 +1,25 @@
+namespace MoniKit.Hosting.Implementation;
+
+/// <summary>The outcome names written in metrics and log lines.</summary>
+internal static class JobOutcomeNames
+{
+    /// <summary>
+    /// The log field that keeps <c>cancelled</c> apart: ECS's <c>event.outcome</c> only knows success, failure and unknown.
+    /// </summary>
+    public const string JobOutcomeField = "monikit.job.outcome";
+
+    public static string Of(JobOutcome outcome) => outcome switch
+    {
+        JobOutcome.Success => "success",
+        JobOutcome.Failure => "failure",
+        _ => "cancelled",
+    };
+
+    /// <summary>The ECS <c>event.outcome</c> value.</summary>
+    public static string EventOutcome(JobOutcome outcome) => outcome switch
+    {
+        JobOutcome.Success => "success",
+        JobOutcome.Failure => "failure",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,14 @@
+namespace MoniKit.Hosting;
+
+/// <summary>How a job run ended; the <c>outcome</c> label of <c>monikit_job_runs_total</c>.</summary>
+public enum JobOutcome
+{
+    /// <summary>The work completed (<c>success</c>).</summary>
+    Success,
+
+    /// <summary>The work threw (<c>failure</c>); logged at Error with the exception.</summary>
+    Failure,
+
+    /// <summary>The caller's token was cancelled during the run, usually because the host is stopping (<c>cancelled</c>).</summary>
+    Cancelled,
+}
