@@ -35,8 +35,9 @@ sample() {
   dotnet build "$dir" -c Release -nologo -v:q
   echo
   echo "Starting the sample service on http://127.0.0.1:$port (Production settings: JSON logs on stdout and in files)"
-  (cd "$dir" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-     dotnet src/Orders/bin/Release/net10.0/Orders.dll > "$dir/stdout.log" 2>&1) &
+  # Run from the project folder, as 'dotnet run' does: it is the content root, where appsettings.json is read.
+  (cd "$dir/src/Orders" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+     dotnet bin/Release/net10.0/Orders.dll > "$dir/stdout.log" 2>&1) &
   sample_pid=$!
   trap 'kill "$sample_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/ping" > /dev/null 2>&1 && break; sleep 0.3; done
@@ -45,11 +46,11 @@ sample() {
   curl -fs "http://127.0.0.1:$port/metrics" > /dev/null
   sleep 1
   echo
-  echo "The service's log files are in $dir/logs:"
-  ls -1 "$dir/logs"
+  echo "The service's log files are in $dir/src/Orders/logs:"
+  ls -1 "$dir/src/Orders/logs"
   echo
   echo "What the request to /orders/42 (trace 4bf92f35...) and the failure at /demo/failure logged:"
-  grep -h -E '"(http.inbound|exception)"' "$dir/logs/orders.json" | head -n 4 || true
+  grep -h -E '"(http.inbound|exception)"' "$dir/src/Orders/logs/orders.json" | head -n 4 || true
   echo
   echo "Try: curl http://127.0.0.1:$port/orders/7   curl http://127.0.0.1:$port/metrics   curl http://127.0.0.1:$port/health"
   if [ -t 0 ] && [ -z "${CI:-}" ]; then
@@ -86,6 +87,12 @@ test() {
   local results=$root/artifacts/test-results
   rm -rf "$results"
   dotnet build MoniKit.slnx -c Release -nologo -v:q
+  # Template content must compile as it stands, under its placeholder names, against the sources.
+  for solution in templates/*/MoniKitService.slnx; do
+    local template
+    template=$(basename "$(dirname "$solution")")
+    dotnet build "$solution" -c Release -nologo -v:q -p:ArtifactsPath="$root/artifacts/templates/$template"
+  done
   set +e
   dotnet test MoniKit.slnx -c Release --no-build --logger trx --results-directory "$results" -nologo
   local code=$?

@@ -102,6 +102,11 @@ public static class LogFields
 
     /// <summary>The job name.</summary>
     public const string JobName = "monikit.job.name";
+    /// <summary>
+    /// <c>success</c>, <c>failure</c> or <c>cancelled</c>: keeps a cancelled run apart, which ECS's
+    /// <see cref="EventOutcome"/> can only call <c>unknown</c>.
+    /// </summary>
+    public const string JobOutcome = "monikit.job.outcome";
     /// <summary>The next scheduled run of a periodic job.</summary>
     public const string JobNextRun = "monikit.job.next_run";
 }

@@ -35,7 +35,7 @@ public sealed class DataTemplateTests
         }
 
         // The documented switch: with the slow threshold at 0 every command is logged at Warn.
-        Directory.Delete(Path.Combine(project.Directory, "logs"), recursive: true);
+        Directory.Delete(Path.Combine(project.ServiceDirectory, "logs"), recursive: true);
         await using (var slow = await project.StartAsync(new Dictionary<string, string?> { ["MoniKit__Data__SlowQueryThresholdMs"] = "0" }))
         {
             using var list = await slow.Client.GetAsync("/products");

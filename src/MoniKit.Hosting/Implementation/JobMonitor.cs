@@ -90,7 +90,7 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
             .Add(LogFields.Kind, EventKinds.Job)
             .Add(LogFields.JobName, job)
             .Add(LogFields.EventOutcome, JobOutcomeNames.EventOutcome(outcome))
-            .Add(JobOutcomeNames.JobOutcomeField, JobOutcomeNames.Of(outcome))
+            .Add(LogFields.JobOutcome, JobOutcomeNames.Of(outcome))
             .Add(LogFields.EventDuration, elapsed.Ticks * 100)
             .Add(LogFields.JobNextRun, nextText);
         _logger.Log(level, JobEvent, state, failure, LogState.Formatter);

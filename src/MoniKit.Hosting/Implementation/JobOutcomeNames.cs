@@ -3,11 +3,6 @@ namespace MoniKit.Hosting.Implementation;
 /// <summary>The outcome names written in metrics and log lines.</summary>
 internal static class JobOutcomeNames
 {
-    /// <summary>
-    /// The log field that keeps <c>cancelled</c> apart: ECS's <c>event.outcome</c> only knows success, failure and unknown.
-    /// </summary>
-    public const string JobOutcomeField = "monikit.job.outcome";
-
     public static string Of(JobOutcome outcome) => outcome switch
     {
         JobOutcome.Success => "success",

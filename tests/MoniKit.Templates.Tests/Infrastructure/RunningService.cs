@@ -36,8 +36,11 @@ public sealed class RunningService : IAsyncDisposable
     /// <summary>Every line the service wrote to stderr so far.</summary>
     public IReadOnlyList<string> ErrorLines => _stderr.ToArray();
 
-    /// <summary>The service's log folder.</summary>
-    public string LogDirectory => Path.Combine(Project.Directory, "logs");
+    /// <summary>The service's log folder (relative paths resolve against the content root, its project folder).</summary>
+    public string LogDirectory => Path.Combine(Project.ServiceDirectory, "logs");
+
+    /// <summary>The service's process id.</summary>
+    public int ProcessId => _process.Id;
 
     public static int FreePort()
     {
@@ -62,8 +65,9 @@ public sealed class RunningService : IAsyncDisposable
             env[name] = value;
         }
 
-        // Run from the project folder, as 'dotnet run' would, so relative paths such as logs/ land there.
-        var info = ProcessRunner.CreateStartInfo("dotnet", [dll], project.Directory, env);
+        // Run from the project folder, as 'dotnet run' does: it is the content root, where appsettings.json is read
+        // and relative paths such as logs/ resolve.
+        var info = ProcessRunner.CreateStartInfo("dotnet", [dll], project.ServiceDirectory, env);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var service = new RunningService(process, project, chosen);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { service._stdout.Enqueue(e.Data); } };
