@@ -41,7 +41,7 @@ internal sealed class OutboundLoggingHandler(ILogger logger, HttpLoggingOptions 
 
         var url = request.RequestUri is null ? null : Redaction.RedactUri(request.RequestUri);
         var outcome = failure is null ? status?.ToString(CultureInfo.InvariantCulture) : failure.GetType().Name;
-        var state = new LogState(string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {url} returned {outcome} in {elapsed.TotalMilliseconds:0.0} ms"))
+        var state = new StructuredLogState(string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {url} returned {outcome} in {elapsed.TotalMilliseconds:0.0} ms"))
             .Add(LogFields.Kind, EventKinds.HttpOutbound)
             .Add(LogFields.HttpRequestMethod, request.Method.Method)
             .Add(LogFields.UrlFull, url)
@@ -49,6 +49,6 @@ internal sealed class OutboundLoggingHandler(ILogger logger, HttpLoggingOptions 
             .Add(LogFields.HttpResponseStatusCode, status)
             .Add(LogFields.EventDuration, (long)(elapsed.Ticks * 100))
             .Add(LogFields.EventOutcome, failure is null && status < 400 ? "success" : "failure");
-        logger.Log(level, OutboundEvent, state, failure, LogState.Formatter);
+        logger.Log(level, OutboundEvent, state, failure, StructuredLogState.Formatter);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class RequestLoggingMiddleware(
         var message = failure is null
             ? string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {route ?? request.Path.Value} responded {status} in {elapsed.TotalMilliseconds:0.0} ms")
             : string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {route ?? request.Path.Value} failed with {failure.GetType().Name} after {elapsed.TotalMilliseconds:0.0} ms");
-        var state = new LogState(message)
+        var state = new StructuredLogState(message)
             .Add(LogFields.Kind, failure is null ? EventKinds.HttpInbound : EventKinds.Exception)
             .Add(LogFields.HttpRequestMethod, request.Method)
             .Add(LogFields.UrlPath, request.Path.Value)
@@ -81,6 +81,6 @@ internal sealed class RequestLoggingMiddleware(
             .Add(LogFields.UserAgent, request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null)
             .Add(LogFields.HttpRequestHeaders, options.CaptureHeaders ? RequestCapture.Headers(request) : null)
             .Add(LogFields.HttpRequestBody, body);
-        logger.Log(level, failure is null ? InboundEvent : ExceptionEvent, state, failure, LogState.Formatter);
+        logger.Log(level, failure is null ? InboundEvent : ExceptionEvent, state, failure, StructuredLogState.Formatter);
     }
 }

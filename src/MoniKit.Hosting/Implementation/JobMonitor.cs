@@ -86,13 +86,13 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
         };
         var message = string.Create(CultureInfo.InvariantCulture, $"Job {job} {what} {elapsed.TotalMilliseconds:0.0} ms")
             + (nextText is null ? string.Empty : "; next run at " + nextText);
-        var state = new LogState(message)
+        var state = new StructuredLogState(message)
             .Add(LogFields.Kind, EventKinds.Job)
             .Add(LogFields.JobName, job)
             .Add(LogFields.EventOutcome, JobOutcomeNames.EventOutcome(outcome))
             .Add(LogFields.JobOutcome, JobOutcomeNames.Of(outcome))
             .Add(LogFields.EventDuration, elapsed.Ticks * 100)
             .Add(LogFields.JobNextRun, nextText);
-        _logger.Log(level, JobEvent, state, failure, LogState.Formatter);
+        _logger.Log(level, JobEvent, state, failure, StructuredLogState.Formatter);
     }
 }
