@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 
 namespace MoniKit.Testing.Tests;
 
@@ -8,7 +8,7 @@ public sealed class SchemaDocumentTests
     [TestMethod]
     public void LogSchemaDocument_ExampleLines_ConformAndCoverEveryKind()
     {
-        var document = File.ReadAllText(Path.Combine(Path.GetDirectoryName(SourceFile())!, "..", "..", "docs", "log-schema.md"));
+        var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "log-schema.md"));
         var start = document.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
         var end = document.IndexOf("```", start, StringComparison.Ordinal);
         var lines = document[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -19,5 +19,6 @@ public sealed class SchemaDocumentTests
         }
     }
 
-    private static string SourceFile([CallerFilePath] string path = "") => path;
+    private static string RepositoryRoot() => typeof(SchemaDocumentTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }
