@@ -60,13 +60,16 @@ sample() {
 }
 
 install_test_prerequisites() {
-  # The template, stack and database tests drive real programs: Prometheus, Alertmanager, docker-compose, PostgreSQL.
+  # The template, stack and database tests drive real programs: Prometheus, Alertmanager, docker-compose, PostgreSQL,
+  # and npm for the dashboard type check. Installed here, once, so that test projects running in parallel never race
+  # for the package manager.
   local missing=()
   command -v promtool > /dev/null || missing+=(prometheus)
   command -v amtool > /dev/null || missing+=(prometheus-alertmanager)
   command -v docker-compose > /dev/null || missing+=(docker-compose)
-  [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
   command -v curl > /dev/null || missing+=(curl)
+  command -v npm > /dev/null || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
       echo "Missing test prerequisites: ${missing[*]} (install them with apt-get, or run as root)" >&2
