@@ -160,6 +160,25 @@ public sealed class RequestLoggingTests
     }
 
     [TestMethod]
+    public async Task Request_AbortedByClient_StillLogsOneLineWith499()
+    {
+        await using var app = await TestApp.StartAsync(web => web.MapGet("/slow", async (HttpContext context) =>
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            return Results.Ok();
+        }));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => app.Client.GetAsync("/slow", cancel.Token));
+
+        var line = await InboundLineAsync(app, "/slow");
+        Assert.AreEqual("http.inbound", line.GetProperty("monikit.kind").GetString());
+        Assert.AreEqual(499, line.GetProperty("http.response.status_code").GetInt32());
+        Assert.AreEqual("warn", line.GetProperty("log.level").GetString());
+        Assert.IsFalse(line.TryGetProperty("error.type", out _), "a client that goes away is not an application error");
+    }
+
+    [TestMethod]
     public async Task Request_SlowerThanThreshold_LogsWarn()
     {
         await using var app = await StartOrdersAsync(new Dictionary<string, string?> { ["MoniKit:Http:SlowRequestThresholdMs"] = "0" });

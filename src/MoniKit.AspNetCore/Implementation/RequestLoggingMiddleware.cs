@@ -20,6 +20,7 @@ internal sealed class RequestLoggingMiddleware(
 {
     private static readonly EventId InboundEvent = new(1, "http.inbound");
     private static readonly EventId ExceptionEvent = new(2, "exception");
+    private const int ClientClosedRequest = 499;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -36,7 +37,14 @@ internal sealed class RequestLoggingMiddleware(
         {
             await next(context);
         }
-        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested || ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away and nobody reads a response, but the request still gets its line, with the
+            // de-facto "client closed request" status.
+            Log(context, start, null, body, ClientClosedRequest);
+            throw;
+        }
+        catch (Exception ex)
         {
             failure = ex;
             if (context.Response.HasStarted)
@@ -51,10 +59,10 @@ internal sealed class RequestLoggingMiddleware(
         Log(context, start, failure, body);
     }
 
-    private void Log(HttpContext context, long start, Exception? failure, string? body)
+    private void Log(HttpContext context, long start, Exception? failure, string? body, int? statusOverride = null)
     {
         var elapsed = Stopwatch.GetElapsedTime(start);
-        var status = context.Response.StatusCode;
+        var status = statusOverride ?? context.Response.StatusCode;
         var level = failure is not null || status >= 500 ? LogLevel.Error
             : status >= 400 || elapsed.TotalMilliseconds > options.SlowRequestThresholdMs ? LogLevel.Warning
             : isManagementRequest(context) ? LogLevel.Debug
