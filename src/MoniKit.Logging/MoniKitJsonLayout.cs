@@ -46,7 +46,14 @@ public sealed class MoniKitJsonLayout : Layout
     }
 
     /// <inheritdoc/>
-    protected override void RenderFormattedMessage(LogEventInfo logEvent, StringBuilder target)
+    protected override void RenderFormattedMessage(LogEventInfo logEvent, StringBuilder target) =>
+        Render(logEvent, target, context: null, contextCaptured: false);
+
+    /// <summary>Renders a line whose context <see cref="LogContextLayout.Capture"/> captured on the logging thread.</summary>
+    internal void RenderLine(LogEventInfo logEvent, string? context, StringBuilder target) =>
+        Render(logEvent, target, context, contextCaptured: true);
+
+    private void Render(LogEventInfo logEvent, StringBuilder target, string? context, bool contextCaptured)
     {
         // One walk of the properties (NLog allocates an enumerator for it) into a pooled array serves both the scan for
         // the kind and secrets and the writing.
@@ -85,7 +92,15 @@ public sealed class MoniKitJsonLayout : Layout
                 + LogFields.CurrentSchemaVersion + "\",\"monikit.kind\":\"");
             target.Append(kind).Append('"').Append(_serviceFields);
             JsonText.AppendString(target, logEvent.LoggerName ?? string.Empty);
-            _context.Render(logEvent, target);
+            if (contextCaptured)
+            {
+                target.Append(context);
+            }
+            else
+            {
+                _context.Render(logEvent, target);
+            }
+
             AppendProperties(target, items.AsSpan(0, count));
         }
         finally

@@ -12,9 +12,10 @@ public static class MoniKitLoggingExtensions
     private static readonly object Marker = new();
 
     /// <summary>
-    /// Replaces the host's logging providers with NLog configured in code: MoniKit JSON lines on the console
-    /// (readable text in Development), a rolling JSON file with every level, an error file, all written
-    /// asynchronously through bounded queues, plus every <see cref="MoniKitLogTarget"/> in the service collection.
+    /// Replaces the host's logging providers with NLog configured in code: a rolling JSON file with every level, an
+    /// error file, and MoniKit JSON lines on the console from Warning up (readable text with every level in
+    /// Development), all written asynchronously through a bounded queue, plus every <see cref="MoniKitLogTarget"/> in
+    /// the service collection.
     /// The <c>Logging:LogLevel</c> filters still apply. Options are bound from <c>MoniKit:Logging</c>.
     /// Calling it again changes nothing.
     /// </summary>
@@ -36,6 +37,7 @@ public static class MoniKitLoggingExtensions
         {
             configure?.Invoke(options);
             options.Console ??= builder.Environment.IsDevelopment() ? MoniKitConsoleFormat.Text : MoniKitConsoleFormat.Json;
+            options.ConsoleLevel ??= builder.Environment.IsDevelopment() ? LogLevel.Trace : LogLevel.Warning;
         });
 
         builder.Services.AddSingleton<MoniKitLogFactory>();

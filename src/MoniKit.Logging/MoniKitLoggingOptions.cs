@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace MoniKit.Logging;
 
 /// <summary>Where and how MoniKit writes log lines. Bound from the <c>MoniKit:Logging</c> section.</summary>
@@ -38,13 +40,23 @@ public sealed class MoniKitLoggingOptions
     /// </summary>
     public MoniKitConsoleFormat? Console { get; set; }
 
+    /// <summary>
+    /// The lowest level written to standard output; the files still get every level. Default value: <c>Trace</c>
+    /// (everything the <c>Logging:LogLevel</c> filters let through) in the Development environment, <c>Warning</c>
+    /// otherwise: the log file, which the monitoring stack ships, has every line, and writing each line twice costs
+    /// throughput. Set <c>Information</c> where standard output is what gets collected (Kubernetes, for example).
+    /// </summary>
+    public LogLevel? ConsoleLevel { get; set; }
+
     /// <summary>Whether the file with every line is written. Default value: <see langword="true"/>.</summary>
     public bool File { get; set; } = true;
 
     /// <summary>Whether the file with Error and Fatal lines is written. Default value: <see langword="true"/>.</summary>
     public bool ErrorFile { get; set; } = true;
 
-    /// <summary>How many events each console or file target may hold in its queue. Default value: 10000.</summary>
+    /// <summary>
+    /// How many events may wait to be written (one queue serves the JSON console and both files). Default value: 10000.
+    /// </summary>
     public int QueueLimit { get; set; } = 10000;
 
     /// <summary>
@@ -93,6 +105,11 @@ public sealed class MoniKitLoggingOptions
         if (!Enum.IsDefined(OverflowAction))
         {
             yield return $"{Key}{nameof(OverflowAction)} must be Discard, Block or Grow (was '{OverflowAction}')";
+        }
+
+        if (ConsoleLevel is { } level && (level == LogLevel.None || !Enum.IsDefined(level)))
+        {
+            yield return $"{Key}{nameof(ConsoleLevel)} must be Trace, Debug, Information, Warning, Error or Critical (was '{level}')";
         }
 
         if (Console is { } console && !Enum.IsDefined(console))

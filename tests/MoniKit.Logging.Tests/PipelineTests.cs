@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,12 +10,15 @@ namespace MoniKit.Logging.Tests;
 public sealed partial class PipelineTests
 {
     [TestMethod]
-    public async Task AddMoniKitLogging_SmallArchiveLimit_RollsToNumberedFilesAndKeepsFive()
+    [DataRow("5", 5)]
+    [DataRow("0", int.MaxValue)]
+    public async Task AddMoniKitLogging_SmallArchiveLimit_RollsToNumberedFilesAndKeepsTheNewest(string maxArchiveFiles, int kept)
     {
         using var test = new TestHost();
         var builder = test.CreateBuilder(new Dictionary<string, string?>
         {
             ["MoniKit:Logging:ArchiveAboveSizeMb"] = "0.005",
+            ["MoniKit:Logging:MaxArchiveFiles"] = maxArchiveFiles,
             ["MoniKit:Logging:ErrorFile"] = "false",
         });
         builder.AddMoniKitLogging();
@@ -24,35 +26,42 @@ public sealed partial class PipelineTests
         {
             await host.StartAsync();
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Roll");
-            var logFactory = host.Services.GetRequiredService<Implementation.MoniKitLogFactory>();
             var padding = new string('x', 400);
             for (var i = 0; i < 100; i++)
             {
-                // The size is checked before each write batch; flushing makes every event its own batch.
                 logger.LogInformation("line {Number} {Padding}", i, padding);
-                logFactory.Flush();
             }
 
             await host.StopAsync();
         }
 
         var files = Directory.GetFiles(test.LogDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-        Assert.HasCount(6, files, string.Join(", ", files));
         Assert.Contains("orders.json", files);
         foreach (var file in files.Where(f => f != "orders.json"))
         {
             StringAssert.Matches(file, ArchiveName());
         }
 
+        var lines = new List<System.Text.Json.JsonElement>();
         foreach (var file in files)
         {
             var path = Path.Combine(test.LogDirectory, file!);
-            Assert.IsLessThanOrEqualTo(5 * 1024 + 1024, new FileInfo(path).Length, file);
+            Assert.IsLessThanOrEqualTo(5 * 1024, new FileInfo(path).Length, file);
             LogAssert.FileConforms(path);
+            lines.AddRange(TestHost.ReadLines(path).Select(LogFileTests.Parse).Where(e => e.GetProperty("log.logger").GetString() == "Roll"));
         }
 
         var last = TestHost.ReadLines(test.LogFile).Select(LogFileTests.Parse).Last(e => e.GetProperty("log.logger").GetString() == "Roll");
         Assert.AreEqual(99, last.GetProperty("Number").GetInt32());
+        if (kept == 5)
+        {
+            Assert.HasCount(6, files, string.Join(", ", files));
+        }
+        else
+        {
+            // Nothing deleted: every line is still in some file.
+            Assert.AreEqual(100, lines.Select(e => e.GetProperty("Number").GetInt32()).Distinct().Count(), string.Join(", ", files));
+        }
     }
 
     [TestMethod]
@@ -63,16 +72,7 @@ public sealed partial class PipelineTests
         builder.AddMoniKitLogging();
         using var host = builder.Build();
         var counts = new Dictionary<string, long>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "MoniKit.Logging" && instrument.Name == "monikit.log.events")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) => counts[(string)tags[0].Value!] = value);
-        listener.Start();
+        using var listener = TestHost.ListenTo("monikit.log.events", counts);
 
         await host.StartAsync();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Count");
@@ -102,23 +102,8 @@ public sealed partial class PipelineTests
         });
         builder.AddMoniKitLogging();
         using var host = builder.Build();
-        long dropped = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "MoniKit.Logging" && instrument.Name == "monikit.log.events.dropped")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            if ((string?)tags[0].Value == "file")
-            {
-                dropped = value;
-            }
-        });
-        listener.Start();
+        var drops = new Dictionary<string, long>();
+        using var listener = TestHost.ListenTo("monikit.log.events.dropped", drops);
 
         await host.StartAsync();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Burst");
@@ -135,6 +120,7 @@ public sealed partial class PipelineTests
         listener.RecordObservableInstruments();
 
         var written = TestHost.ReadLines(test.LogFile).Count(l => l.Contains("\"Burst\"", StringComparison.Ordinal));
+        var dropped = drops.GetValueOrDefault("file");
         Assert.IsGreaterThan(0, dropped);
         Assert.IsLessThan(Total, written);
 
@@ -148,6 +134,8 @@ public sealed partial class PipelineTests
     [DataRow("MoniKit:Logging:MaxArchiveFiles", "-1")]
     [DataRow("MoniKit:Logging:ArchiveAboveSizeMb", "0")]
     [DataRow("MoniKit:Logging:Console", "Fancy")]
+    [DataRow("MoniKit:Logging:ConsoleLevel", "None")]
+    [DataRow("MoniKit:Logging:ConsoleLevel", "Loud")]
     [DataRow("MoniKit:Logging:OverflowAction", "Explode")]
     [DataRow("MoniKit:Logging:FileName", "sub/orders.json")]
     [DataRow("MoniKit:Logging:Directory", " ")]
@@ -160,29 +148,27 @@ public sealed partial class PipelineTests
     }
 
     [TestMethod]
-    public async Task AddMoniKitLogging_ConsoleJson_WritesConformingLinesToStandardOutput()
+    public async Task AddMoniKitLogging_ProductionConsole_ShowsWarningsUpWhileTheFileHasEveryLine()
     {
         using var test = new TestHost();
-        var original = Console.Out;
-        using var output = new StringWriter();
-        Console.SetOut(output);
-        try
+        var lines = await TestHost.CaptureConsoleAsync(async () =>
         {
-            var builder = test.CreateBuilder(new Dictionary<string, string?> { ["MoniKit:Logging:Console"] = "Json" });
+            var builder = test.CreateBuilder(new Dictionary<string, string?> { ["MoniKit:Logging:Console"] = null });
             builder.AddMoniKitLogging();
             using var host = builder.Build();
             await host.StartAsync();
-            host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Console").LogInformation("to stdout\nsecond part");
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Levels");
+            logger.LogInformation("routine");
+            logger.LogWarning("attention");
+            logger.LogError("failure");
             await host.StopAsync();
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
+        });
 
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        LogAssert.Conforms(lines);
-        Assert.AreEqual(1, lines.Count(l => l.Contains("to stdout\\nsecond part", StringComparison.Ordinal)));
+        var console = lines.Where(l => l.Contains("\"Levels\"", StringComparison.Ordinal));
+        CollectionAssert.AreEqual(
+            new[] { "attention", "failure" }, console.Select(l => LogFileTests.Parse(l).GetProperty("message").GetString()).ToArray());
+        var file = TestHost.ReadLines(test.LogFile).Where(l => l.Contains("\"Levels\"", StringComparison.Ordinal));
+        Assert.AreEqual(3, file.Count());
     }
 
     [TestMethod]
@@ -192,7 +178,9 @@ public sealed partial class PipelineTests
         var builder = test.CreateBuilder(new Dictionary<string, string?> { ["MoniKit:Logging:Console"] = null }, "Development");
         builder.AddMoniKitLogging();
         using var host = builder.Build();
-        Assert.AreEqual(MoniKitConsoleFormat.Text, host.Services.GetRequiredService<MoniKitLoggingOptions>().Console);
+        var options = host.Services.GetRequiredService<MoniKitLoggingOptions>();
+        Assert.AreEqual(MoniKitConsoleFormat.Text, options.Console);
+        Assert.AreEqual(LogLevel.Trace, options.ConsoleLevel);
     }
 
     [GeneratedRegex(@"^orders_\d{2}\.json$")]

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -42,6 +43,45 @@ internal sealed class TestHost : IDisposable
 
         builder.Configuration.AddInMemoryCollection(all);
         return builder;
+    }
+
+    /// <summary>Runs <paramref name="run"/> with standard output redirected; returns the lines written to it.</summary>
+    public static async Task<string[]> CaptureConsoleAsync(Func<Task> run)
+    {
+        var original = Console.Out;
+        using var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            await run();
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        return output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>
+    /// Listens to one of the <c>MoniKit.Logging</c> counters; <paramref name="values"/> gets its latest value per value
+    /// of its one tag at each <see cref="MeterListener.RecordObservableInstruments"/>.
+    /// </summary>
+    public static MeterListener ListenTo(string instrumentName, Dictionary<string, long> values)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "MoniKit.Logging" && instrument.Name == instrumentName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) => values[(string)tags[0].Value!] = value);
+        listener.Start();
+        return listener;
     }
 
     public static string[] ReadLines(string path) =>

@@ -7,19 +7,41 @@ namespace MoniKit.Logging.Implementation;
 
 /// <summary>
 /// Renders what only the logging thread knows: the current activity's trace and span ids and the scope properties.
-/// This layout is deliberately not thread-agnostic, so asynchronous targets precalculate it (and only it) on the
-/// caller's thread before the event is queued.
+/// MoniKit's JSON writer captures it with <see cref="Capture"/> before it queues an event; as a layout it is
+/// deliberately not thread-agnostic, so NLog's asynchronous targets precalculate it (and only it) on the caller's
+/// thread.
 /// </summary>
 internal sealed class LogContextLayout : Layout
 {
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    [ThreadStatic]
+    private static List<string>? t_written;
+
+    /// <summary>Renders the context of an event on the calling thread; <see langword="null"/> when there is none.</summary>
+    public static string? Capture(LogEventInfo logEvent)
+    {
+        // Taken from the thread while in use: a property's ToString may log, and that call gets a builder of its own.
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        builder.Clear();
+        Append(logEvent, builder);
+        var context = builder.Length == 0 ? null : builder.ToString();
+        t_builder = builder;
+        return context;
+    }
+
     protected override string GetFormattedMessage(LogEventInfo logEvent)
     {
         var builder = new StringBuilder(128);
-        RenderFormattedMessage(logEvent, builder);
+        Append(logEvent, builder);
         return builder.ToString();
     }
 
-    protected override void RenderFormattedMessage(LogEventInfo logEvent, StringBuilder target)
+    protected override void RenderFormattedMessage(LogEventInfo logEvent, StringBuilder target) => Append(logEvent, target);
+
+    private static void Append(LogEventInfo logEvent, StringBuilder target)
     {
         var activity = Activity.Current;
         if (activity is { IdFormat: ActivityIdFormat.W3C })
@@ -28,18 +50,38 @@ internal sealed class LogContextLayout : Layout
                 .Append("\",\"").Append(LogFields.SpanId).Append("\":\"").Append(activity.SpanId.ToHexString()).Append('"');
         }
 
-        HashSet<string>? written = null;
+        // Scopes hold a handful of properties, so a linear look-back finds a name written by an outer scope.
+        var written = t_written ?? [];
+        t_written = null;
+        written.Clear();
         foreach (var property in ScopeContext.GetAllProperties())
         {
             var name = property.Key;
             if (!PropertyWriter.IsWritable(name)
                 || (logEvent.HasProperties && logEvent.Properties.ContainsKey(name))
-                || !(written ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                || Written(written, name))
             {
                 continue;
             }
 
+            written.Add(name);
             PropertyWriter.Append(target, name, property.Value);
         }
+
+        written.Clear();
+        t_written = written;
+    }
+
+    private static bool Written(List<string> written, string name)
+    {
+        foreach (var done in written)
+        {
+            if (string.Equals(done, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

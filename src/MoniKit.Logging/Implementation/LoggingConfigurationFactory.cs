@@ -6,7 +6,7 @@ using NLog.Targets.Wrappers;
 
 namespace MoniKit.Logging.Implementation;
 
-/// <summary>Builds a host's NLog configuration in code: counter, console, file, error file, then extra targets.</summary>
+/// <summary>Builds a host's NLog configuration in code: counter, console and files, then extra targets.</summary>
 internal static class LoggingConfigurationFactory
 {
     private const string TextLayout =
@@ -25,28 +25,33 @@ internal static class LoggingConfigurationFactory
         configuration.AddRuleForAllLevels(new EventCountingTarget(metrics) { Name = "monikit-counter" });
 
         var layout = new MoniKitJsonLayout(service);
-        switch (options.Console ?? MoniKitConsoleFormat.Json)
+        var console = options.Console ?? MoniKitConsoleFormat.Json;
+        var consoleLevel = LogLevel.FromOrdinal((int)(options.ConsoleLevel ?? Microsoft.Extensions.Logging.LogLevel.Trace));
+        if (console == MoniKitConsoleFormat.Text)
         {
-            case MoniKitConsoleFormat.Json:
-                AddQueued(configuration, new ConsoleTarget { Layout = layout, ForceWriteLine = false }, "console", options, metrics, LogLevel.Trace);
-                break;
-            case MoniKitConsoleFormat.Text:
-                var text = new ColoredConsoleTarget { Layout = Layout.FromString(TextLayout), DetectConsoleAvailable = false };
-                AddQueued(configuration, text, "console", options, metrics, LogLevel.Trace);
-                break;
+            var text = new ColoredConsoleTarget { Layout = Layout.FromString(TextLayout), DetectConsoleAvailable = false };
+            AddQueued(configuration, text, "console", options, metrics, consoleLevel);
         }
 
+        // The JSON destinations share one queue and one writer, which renders each line once for all of them.
         var serviceName = service.ServiceName ?? "service";
-        if (options.File)
+        var file = options.File ? CreateFile(Path.Combine(directory, options.FileName ?? serviceName + ".json"), "file") : null;
+        var errorFile = options.ErrorFile
+            ? CreateFile(Path.Combine(directory, options.ErrorFileName ?? serviceName + ".error.json"), "error-file")
+            : null;
+        if (console == MoniKitConsoleFormat.Json || file is not null || errorFile is not null)
         {
-            var file = CreateFile(layout, Path.Combine(directory, options.FileName ?? serviceName + ".json"), options);
-            AddQueued(configuration, file, "file", options, metrics, LogLevel.Trace);
-        }
+            var jsonConsoleLevel = console == MoniKitConsoleFormat.Json ? consoleLevel : null;
+            var writer = new JsonLineTarget(layout, options, jsonConsoleLevel, file, errorFile, metrics) { Name = "monikit-json" };
 
-        if (options.ErrorFile)
-        {
-            var errorFile = CreateFile(layout, Path.Combine(directory, options.ErrorFileName ?? serviceName + ".error.json"), options);
-            AddQueued(configuration, errorFile, "error-file", options, metrics, LogLevel.Error);
+            // Only the levels some destination wants are queued at all.
+            var minLevel = file is not null ? LogLevel.Trace : LogLevel.Error;
+            if (jsonConsoleLevel is not null && jsonConsoleLevel < minLevel)
+            {
+                minLevel = jsonConsoleLevel;
+            }
+
+            configuration.AddRule(minLevel, LogLevel.Fatal, writer);
         }
 
         var index = 0;
@@ -58,23 +63,10 @@ internal static class LoggingConfigurationFactory
         }
 
         return configuration;
+
+        RollingFile CreateFile(string path, string target) =>
+            new(path, options.ArchiveAboveSizeBytes, options.MaxArchiveFiles, metrics.RegisterTarget(target));
     }
-
-    private static FileTarget CreateFile(Layout layout, string path, MoniKitLoggingOptions options) => new()
-    {
-        FileName = Layout.FromLiteral(path),
-
-        // Naming an archive file makes NLog move the full file aside, so the active file keeps its name.
-        ArchiveFileName = Layout.FromLiteral(Path.ChangeExtension(path, null) + "_{#}" + Path.GetExtension(path)),
-        Layout = layout,
-        ArchiveAboveSize = options.ArchiveAboveSizeBytes,
-        MaxArchiveFiles = options.MaxArchiveFiles,
-        ArchiveSuffixFormat = "_{0:00}",
-        LineEnding = LineEndingMode.LF,
-        Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        KeepFileOpen = true,
-        CreateDirs = true,
-    };
 
     private static void AddQueued(
         LoggingConfiguration configuration,
