@@ -100,7 +100,7 @@ public class RequestPipelineBenchmarks : IDisposable
 
         app.MapGet("/orders/{id:int}", (int id, ILogger<RequestPipelineBenchmarks> logger) =>
         {
-            logger.LogInformation("Looked up order {OrderId}", id);
+            logger.LogDebug("Looked up order {OrderId}", id);
             return id > 0 ? Results.Ok(new { id, status = "shipped" }) : Results.NotFound();
         });
         return app;

@@ -121,6 +121,29 @@ public sealed class WebApiTemplateTests
     }
 
     [TestMethod]
+    public async Task WebApi_DockerfilePublish_PrecompilesTheServiceAndMoniKit()
+    {
+        var project = await GeneratedProject.CreateAsync("monikit-webapi", "Quick", "--tests", "false", "--compose", "false");
+
+        // The Dockerfile's own publish command, run here with a local output folder instead of /app.
+        var publish = project.Read("src/Quick/Dockerfile").Split('\n').Single(l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal));
+        var arguments = publish["RUN dotnet ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var output = arguments.IndexOf("-o");
+        Assert.IsGreaterThan(0, output, publish);
+        var folder = Path.Combine(project.Directory, "published");
+        arguments[output + 1] = folder;
+        var result = await ProcessRunner.RunAsync("dotnet", [.. arguments, "-nologo", "-tl:off"], project.Directory);
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+
+        foreach (var assembly in new[] { "Quick.dll", "MoniKit.Logging.dll", "MoniKit.AspNetCore.dll", "NLog.dll" })
+        {
+            using var stream = File.OpenRead(Path.Combine(folder, assembly));
+            using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+            Assert.IsGreaterThan(0, reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size, $"{assembly} is not ReadyToRun");
+        }
+    }
+
+    [TestMethod]
     public async Task WebApi_Help_DescribesEveryOption()
     {
         await TemplatePack.EnsureInstalledAsync();

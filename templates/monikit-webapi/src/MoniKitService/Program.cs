@@ -6,7 +6,8 @@ app.UseMoniKit();
 
 app.MapGet("/orders/{id:int}", (int id, ILogger<Program> logger) =>
 {
-    logger.LogInformation("Looked up order {OrderId}", id);
+    // MoniKit already writes one http.inbound line per request; per-request detail belongs at Debug.
+    logger.LogDebug("Looked up order {OrderId}", id);
     return id > 0 ? Results.Ok(new { id, status = "shipped" }) : Results.NotFound();
 });
 
