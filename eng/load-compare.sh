@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Measures what MoniKit costs a web service, side by side on this machine, in one go:
 #   a generated monikit-webapi service against a bare `dotnet new web` service serving the same GET /orders/{id:int}
-#   (same handler code, same JSON body), both built in Release and run with Production settings on 127.0.0.1.
-# Prints requests/s, p99 latency, startup time (process start to the first successful request) and idle working set
+#   (same handler code, same JSON body), both published in Release (ReadyToRun, as the generated Dockerfile does) and
+#   run with Production settings on 127.0.0.1.
+# Prints requests/s, p99 latency (saturated and at a paced, equal load), startup time (process start to the first successful request) and idle working set
 # for both services, and MoniKit / bare ratios. Bounded to a few minutes; cleans up its processes.
 #
 #   eng/load-compare.sh                 pack the packages and templates first, then compare
-#   ROUNDS=3 DURATION=10 CONNECTIONS=32 THREADS=2 STARTUPS=5 eng/load-compare.sh
+#   ROUNDS=3 DURATION=10 CONNECTIONS=32 THREADS=2 STARTUPS=5 WARMUP=20 PACED_CONNECTIONS=10 PACE_MS=2 eng/load-compare.sh
 #   MONIKIT_PACKAGES=<folder with a packed MoniKit.Templates and packages> eng/load-compare.sh   (skip packing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,9 @@ connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
 startups=${STARTUPS:-5}
 idle_seconds=${IDLE_SECONDS:-10}
+warmup=${WARMUP:-20}
+paced_connections=${PACED_CONNECTIONS:-10}
+pace_ms=${PACE_MS:-2}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/monikit-load.XXXXXX")
 export ArtifactsPath=$work/build
@@ -82,7 +86,7 @@ var app = builder.Build();
 
 app.MapGet("/orders/{id:int}", (int id, ILogger<Program> logger) =>
 {
-    logger.LogInformation("Looked up order {OrderId}", id);
+    logger.LogDebug("Looked up order {OrderId}", id);
     return id > 0 ? Results.Ok(new { id, status = "shipped" }) : Results.NotFound();
 });
 
@@ -92,12 +96,13 @@ sed -i 's|<ImplicitUsings>enable</ImplicitUsings>|<ImplicitUsings>enable</Implic
 grep -q '<InvariantGlobalization>true' "$work/monikit/src/Orders/Orders.csproj" \
   || { echo "The generated service no longer sets InvariantGlobalization; align the bare service" >&2; exit 1; }
 
-log "Building both services (Release)"
+# Both are published as the generated Dockerfile publishes: Release, for this platform, precompiled (ReadyToRun).
+log "Publishing both services (Release, ReadyToRun)"
 for svc in monikit bare; do
   csproj=$work/bare/Orders.csproj
   [ "$svc" = monikit ] && csproj=$work/monikit/src/Orders/Orders.csproj
-  dotnet build "$csproj" -c Release -o "$work/run-$svc" -nologo -v:q > "$work/build-$svc.log" 2>&1 \
-    || { cat "$work/build-$svc.log" >&2; exit 1; }
+  dotnet publish "$csproj" -c Release --os linux -p:PublishReadyToRun=true -o "$work/run-$svc" -nologo -v:q \
+    > "$work/build-$svc.log" 2>&1 || { cat "$work/build-$svc.log" >&2; exit 1; }
   # The same settings files for both: each service's own appsettings.json, Production environment.
 done
 
@@ -147,6 +152,8 @@ wait_ready() { # wait_ready <svc>: prints the milliseconds from now-ish until GE
   exit 1
 }
 
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${pid[$1]}/stat"; } # user + system time of a service, in clock ticks
+
 rss_mb() { awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/${pid[$1]}/status"; }
 
 to_ms() { # converts wrk's latency (850.00us, 1.23ms, 1.01s) to milliseconds
@@ -181,36 +188,63 @@ for svc in bare monikit; do
   wait_ready "$svc" "$(now_ms)" > /dev/null || exit 1
 done
 
-log "Warm-up: 5 s per service, then $idle_seconds s idle"
+# The JIT compiles MoniKit's, NLog's and OpenTelemetry's code while it runs (the framework's own is precompiled), and
+# its tiering reaches the optimised code only after several seconds of load: measured too early, a run compares
+# half-compiled code. The warm-up's own throughput is reported separately.
+log "Warm-up: $warmup s per service, then $idle_seconds s idle"
+declare -A warm_rps
 for svc in bare monikit; do
-  wrk -t"$threads" -c"$connections" -d5s "http://127.0.0.1:${port[$svc]}/orders/42" > /dev/null
+  warm_rps[$svc]=$(wrk -t"$threads" -c"$connections" -d"${warmup}s" "http://127.0.0.1:${port[$svc]}/orders/42" \
+    | awk '/^Requests\/sec:/ { print $2 }')
 done
 sleep "$idle_seconds"
 declare -A rss
 for svc in bare monikit; do rss[$svc]=$(rss_mb "$svc"); done
 
-declare -A rps p99
+# Two runs per service and round. Saturated: wrk's connections send back to back, which measures throughput; its
+# latency is mostly queueing, so it falls as throughput falls. Paced: $paced_connections connections that each pause
+# $pace_ms ms after every answer, the same moderate load for both services, which measures what a request costs.
+pace_script=$work/pace.lua
+echo "function delay() return $pace_ms end" > "$pace_script"
+
+run_wrk() { # run_wrk <svc> <wrk options...>: prints wrk's output; fails on errors
+  local svc=$1 out
+  shift
+  out=$(wrk "$@" --latency "http://127.0.0.1:${port[$svc]}/orders/42")
+  if echo "$out" | grep -q 'Non-2xx\|Socket errors'; then
+    echo "$out" >&2
+    echo "wrk reported errors against $svc" >&2
+    exit 1
+  fi
+  echo "$out"
+}
+
+declare -A rps p99 paced_p99 paced_rps cpu_us
 round_lines=()
-log "Load: $rounds interleaved rounds of $duration s per service (wrk -t$threads -c$connections)"
+log "Load: $rounds interleaved rounds per service of $duration s saturated (wrk -t$threads -c$connections) and $duration s paced (-c$paced_connections, $pace_ms ms pause)"
 for r in $(seq 1 "$rounds"); do
   order="bare monikit"
   [ $((r % 2)) -eq 0 ] && order="monikit bare"
-  declare -A this_rps this_p99
+  declare -A this_rps this_p99 this_paced
   for svc in $order; do
-    out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:${port[$svc]}/orders/42")
-    if echo "$out" | grep -q 'Non-2xx\|Socket errors'; then
-      echo "$out" >&2
-      echo "wrk reported errors against $svc" >&2
-      exit 1
-    fi
+    ticks=$(cpu_ticks "$svc")
+    out=$(run_wrk "$svc" -t"$threads" -c"$connections" -d"${duration}s") || exit 1
+    ticks=$(($(cpu_ticks "$svc") - ticks))
+    requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+    cpu_us[$svc]="${cpu_us[$svc]:-} $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')"
     this_rps[$svc]=$(echo "$out" | awk '/^Requests\/sec:/ { print $2 }')
     this_p99[$svc]=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+    out=$(run_wrk "$svc" -t"$threads" -c"$paced_connections" -d"${duration}s" -s "$pace_script") || exit 1
+    this_paced[$svc]=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
     rps[$svc]="${rps[$svc]:-} ${this_rps[$svc]}"
     p99[$svc]="${p99[$svc]:-} ${this_p99[$svc]}"
+    paced_p99[$svc]="${paced_p99[$svc]:-} ${this_paced[$svc]}"
+    paced_rps[$svc]="${paced_rps[$svc]:-} $(echo "$out" | awk '/^Requests\/sec:/ { print $2 }')"
   done
-  round_lines+=("$(printf '| round %d | %10.0f | %11.0f | %6s | %11.2f | %14.2f | %6s |' "$r" \
+  round_lines+=("$(printf '| round %d | %10.0f | %11.0f | %6s | %11.2f | %14.2f | %6s | %13.2f | %16.2f | %6s |' "$r" \
     "${this_rps[bare]}" "${this_rps[monikit]}" "$(ratio "${this_rps[monikit]}" "${this_rps[bare]}")" \
-    "${this_p99[bare]}" "${this_p99[monikit]}" "$(ratio "${this_p99[monikit]}" "${this_p99[bare]}")")")
+    "${this_p99[bare]}" "${this_p99[monikit]}" "$(ratio "${this_p99[monikit]}" "${this_p99[bare]}")" \
+    "${this_paced[bare]}" "${this_paced[monikit]}" "$(ratio "${this_paced[monikit]}" "${this_paced[bare]}")")")
 done
 
 # What MoniKit did meanwhile: lines written and events its queues dropped (a dropped line would flatter the figures).
@@ -223,22 +257,28 @@ for svc in bare monikit; do stop "$svc"; done
 m() { echo "$1" | median; }
 rb=$(m "${rps[bare]}") rm_=$(m "${rps[monikit]}")
 pb=$(m "${p99[bare]}") pm=$(m "${p99[monikit]}")
+qb=$(m "${paced_p99[bare]}") qm=$(m "${paced_p99[monikit]}")
 sb=$(m "${startup[bare]}") sm=$(m "${startup[monikit]}")
 verdict() { awk -v r="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? r >= t : r <= t; printf "%s %s %s", ok ? "met" : "MISSED", op, t }'; }
 
 echo
 echo "MoniKit load comparison on $(nproc) CPUs, $(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-echo "GET /orders/42, Production settings, wrk -t$threads -c$connections, $rounds x ${duration}s per service, interleaved"
+echo "GET /orders/42, Production settings, $rounds interleaved rounds per service: ${duration}s saturated (wrk -t$threads -c$connections), ${duration}s paced (-c$paced_connections, $pace_ms ms pause)"
 echo
 echo "| measure                         |       bare |    MoniKit | MoniKit / bare | target      |"
 echo "| ------------------------------- | ---------: | ---------: | -------------: | ----------- |"
 printf '| throughput (requests/s, median) | %10.0f | %10.0f | %14s | %s |\n' "$rb" "$rm_" "$(ratio "$rm_" "$rb")" "$(verdict "$(ratio "$rm_" "$rb")" 0.85 '>=')"
-printf '| p99 latency (ms, median)        | %10.2f | %10.2f | %14s | %s |\n' "$pb" "$pm" "$(ratio "$pm" "$pb")" "$(verdict "$(ratio "$pm" "$pb")" 1.2 '<=')"
+cb=$(m "${cpu_us[bare]}") cm=$(m "${cpu_us[monikit]}")
+printf '| CPU per request (µs, median)    | %10.1f | %10.1f | %14s | (explains throughput) |\n' "$cb" "$cm" "$(ratio "$cm" "$cb")"
+printf '| p99 latency, paced (ms, median) | %10.2f | %10.2f | %14s | %s |\n' "$qb" "$qm" "$(ratio "$qm" "$qb")" "$(verdict "$(ratio "$qm" "$qb")" 1.2 '<=')"
+printf '| p99 latency, saturated (ms)     | %10.2f | %10.2f | %14s | (queueing) |\n' "$pb" "$pm" "$(ratio "$pm" "$pb")"
+printf '| paced load (requests/s, median) | %10.0f | %10.0f | %14s | (same load) |\n' "$(m "${paced_rps[bare]}")" "$(m "${paced_rps[monikit]}")" "$(ratio "$(m "${paced_rps[monikit]}")" "$(m "${paced_rps[bare]}")")"
 printf '| startup to first 200 (ms, med.) | %10.0f | %10.0f | %14s | %s |\n' "$sb" "$sm" "$(ratio "$sm" "$sb")" "$(verdict "$(ratio "$sm" "$sb")" 1.3 '<=')"
 printf '| idle working set (MB RSS)       | %10.1f | %10.1f | %14s | %s |\n' "${rss[bare]}" "${rss[monikit]}" "$(ratio "${rss[monikit]}" "${rss[bare]}")" "$(verdict "$(ratio "${rss[monikit]}" "${rss[bare]}")" 1.3 '<=')"
+printf '| warm-up throughput (first %2d s)  | %10.0f | %10.0f | %14s | (no target) |\n' "$warmup" "${warm_rps[bare]}" "${warm_rps[monikit]}" "$(ratio "${warm_rps[monikit]}" "${warm_rps[bare]}")"
 echo
-echo "| run     |   bare rps | MoniKit rps |  ratio | bare p99 ms | MoniKit p99 ms |  ratio |"
-echo "| ------- | ---------: | ----------: | -----: | ----------: | -------------: | -----: |"
+echo "| run     |   bare rps | MoniKit rps |  ratio | bare p99 ms | MoniKit p99 ms |  ratio | bare paced p99 | MoniKit paced p99 |  ratio |"
+echo "| ------- | ---------: | ----------: | -----: | ----------: | -------------: | -----: | -------------: | ----------------: | -----: |"
 printf '%s\n' "${round_lines[@]}"
 echo
 echo "startup runs (ms): bare${startup[bare]}; MoniKit${startup[monikit]}"
