@@ -34,7 +34,7 @@ sample() {
   dotnet new monikit-webapi -n Orders -o "$dir" --package-source "$packages" --http-port "$port"
   dotnet build "$dir" -c Release -nologo -v:q
   echo
-  echo "Starting the sample service on http://127.0.0.1:$port (Production settings: JSON logs on stdout and in files)"
+  echo "Starting the sample service on http://127.0.0.1:$port (Production settings: every JSON line in the log files, Warning and up on stdout)"
   # Run from the project folder, as 'dotnet run' does: it is the content root, where appsettings.json is read.
   (cd "$dir/src/Orders" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
      dotnet bin/Release/net10.0/Orders.dll > "$dir/stdout.log" 2>&1) &
