@@ -32,12 +32,7 @@ internal sealed class LogContextLayout : Layout
         return context;
     }
 
-    protected override string GetFormattedMessage(LogEventInfo logEvent)
-    {
-        var builder = new StringBuilder(128);
-        Append(logEvent, builder);
-        return builder.ToString();
-    }
+    protected override string GetFormattedMessage(LogEventInfo logEvent) => Capture(logEvent) ?? string.Empty;
 
     protected override void RenderFormattedMessage(LogEventInfo logEvent, StringBuilder target) => Append(logEvent, target);
 
