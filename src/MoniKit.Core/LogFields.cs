@@ -79,6 +79,8 @@ public static class LogFields
     public const string ErrorMessage = "error.message";
     /// <summary>The exception's stack trace, inner exceptions included.</summary>
     public const string ErrorStackTrace = "error.stack_trace";
+    /// <summary>The exception's error group: <see cref="ErrorGrouping.GetKey"/>, the same for every occurrence of one fault.</summary>
+    public const string ErrorGroupingKey = "error.grouping_key";
 
     /// <summary>The database system (<c>sqlite</c>, <c>postgresql</c>, ...), as OpenTelemetry names it.</summary>
     public const string DbSystem = "db.system.name";
