@@ -15,7 +15,7 @@ public sealed class SlackAlertsDeliveryTests
     [TestMethod]
     public async Task UnhandledException_ReachesTheSinkWithin2Seconds()
     {
-        await using var sink = await SlackSink.StartAsync();
+        await using var sink = new SlackSink();
         await using var service = await TestService.StartAsync(Webhook(sink));
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/boom");
@@ -37,7 +37,7 @@ public sealed class SlackAlertsDeliveryTests
     [TestMethod]
     public async Task WebhookUrlFile_WithSurroundingWhiteSpace_IsUsed()
     {
-        await using var sink = await SlackSink.StartAsync();
+        await using var sink = new SlackSink();
         var file = Path.Combine(Directory.CreateTempSubdirectory("monikit-secret-").FullName, "slack_webhook");
         await File.WriteAllTextAsync(file, "  " + sink.WebhookUrl + " \n");
         await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["MoniKit:Slack:WebhookUrlFile"] = file });
@@ -52,16 +52,16 @@ public sealed class SlackAlertsDeliveryTests
     [TestMethod]
     public async Task RateLimited_RetryAfter2_IsWaitedOutThenTheSameMessageIsSent()
     {
-        await using var sink = await SlackSink.StartAsync();
+        await using var sink = new SlackSink();
         sink.RetryAfterSeconds = 2;
-        sink.Script(SinkBehavior.TooManyRequests);
+        sink.Script(SlackSinkBehavior.TooManyRequests);
         await using var service = await TestService.StartAsync(Webhook(sink));
 
         await service.Client.GetStringAsync("/fail/1");
         var requests = await sink.WaitForAsync(r => r.Count >= 2, Patience);
 
         Assert.HasCount(2, requests);
-        Assert.AreEqual(SinkBehavior.TooManyRequests, requests[0].Answer);
+        Assert.AreEqual(SlackSinkBehavior.TooManyRequests, requests[0].Answer);
         var gap = requests[1].ArrivedAt - requests[0].ArrivedAt;
         Assert.IsGreaterThanOrEqualTo(1.9, gap.TotalSeconds, $"retried after {gap.TotalSeconds:0.000} s, before Retry-After: 2");
         Assert.AreEqual(requests[0].Body, requests[1].Body);
@@ -70,8 +70,8 @@ public sealed class SlackAlertsDeliveryTests
     [TestMethod]
     public async Task ServerErrors_AreRetriedWithBackoff_AndWhatWasLostIsSummarisedOnRecovery()
     {
-        await using var sink = await SlackSink.StartAsync();
-        sink.Script(SinkBehavior.ServerError, SinkBehavior.ServerError, SinkBehavior.ServerError);
+        await using var sink = new SlackSink();
+        sink.Script(SlackSinkBehavior.ServerError, SlackSinkBehavior.ServerError, SlackSinkBehavior.ServerError);
         await using var service = await TestService.StartAsync(Webhook(sink));
         using var metrics = new AlertMetricsRecorder(service.App.Services.GetRequiredService<IMeterFactory>());
 
@@ -88,7 +88,7 @@ public sealed class SlackAlertsDeliveryTests
 
         Assert.IsGreaterThanOrEqualTo(5, requests.Count);
         CollectionAssert.AreEqual(
-            new[] { SinkBehavior.ServerError, SinkBehavior.ServerError, SinkBehavior.ServerError, SinkBehavior.Ok, SinkBehavior.Ok },
+            new[] { SlackSinkBehavior.ServerError, SlackSinkBehavior.ServerError, SlackSinkBehavior.ServerError, SlackSinkBehavior.Ok, SlackSinkBehavior.Ok },
             requests.Take(5).Select(r => r.Answer).ToArray());
         var gaps = requests.Zip(requests.Skip(1), (a, b) => (b.ArrivedAt - a.ArrivedAt).TotalSeconds).Take(3).ToArray();
         Console.WriteLine("gaps between attempts: " + string.Join(", ", gaps.Select(g => g.ToString("0.000", CultureInfo.InvariantCulture))));
@@ -132,9 +132,9 @@ public sealed class SlackAlertsDeliveryTests
     [TestMethod]
     public async Task WebhookUrl_WhileSlackFailsAndHangs_AppearsInNoLogLine()
     {
-        await using var sink = await SlackSink.StartAsync();
-        sink.Script(SinkBehavior.ServerError, SinkBehavior.TooManyRequests);
-        sink.Behavior = SinkBehavior.Hang;
+        await using var sink = new SlackSink();
+        sink.Script(SlackSinkBehavior.ServerError, SlackSinkBehavior.TooManyRequests);
+        sink.Behavior = SlackSinkBehavior.Hang;
         var memory = new MemoryTarget("everything") { Layout = "${level}|${logger}|${message}|${exception:format=tostring}" };
         var settings = Webhook(sink);
         settings["Logging:LogLevel:Default"] = "Trace";

@@ -16,7 +16,7 @@ public sealed partial class SlackAlertsResilienceTests
     [TestMethod]
     public async Task HangingSlack_EveryRequestThatLogsAnErrorSucceedsWithoutWaitingForSlack()
     {
-        await using var sink = await SlackSink.StartAsync();
+        await using var sink = new SlackSink();
         var settings = SlackAlertsDeliveryTests.Webhook(sink);
         settings["MoniKit:Slack:HttpTimeout"] = SlackTimeout.ToString();
         await using var service = await TestService.StartAsync(settings);
@@ -24,14 +24,14 @@ public sealed partial class SlackAlertsResilienceTests
 
         // Paced so that the hanging phase outlasts the Slack timeout: a timeout and a retry happen while it runs.
         var healthy = await Measure(service, 1000, RequestsPerPhase, Pace);
-        sink.Behavior = SinkBehavior.Hang;
+        sink.Behavior = SlackSinkBehavior.Hang;
         var hanging = await Measure(service, 2000, RequestsPerPhase, Pace);
         await service.StopAsync();
 
         var ratio = Percentile(hanging, 0.99) / Percentile(healthy, 0.99);
         TestContext.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"p99 healthy {Percentile(healthy, 0.99):0.00} ms, hanging {Percentile(hanging, 0.99):0.00} ms, ratio {ratio:0.00}; max hanging {hanging.Max():0.00} ms; sink requests {sink.Requests.Count}, hanging {sink.Requests.Count(r => r.Answer == SinkBehavior.Hang)}"));
-        Assert.IsGreaterThanOrEqualTo(2, sink.Requests.Count(r => r.Answer == SinkBehavior.Hang), "Slack was not timed out and retried while hanging");
+            $"p99 healthy {Percentile(healthy, 0.99):0.00} ms, hanging {Percentile(hanging, 0.99):0.00} ms, ratio {ratio:0.00}; max hanging {hanging.Max():0.00} ms; sink requests {sink.Requests.Count}, hanging {sink.Requests.Count(r => r.Answer == SlackSinkBehavior.Hang)}"));
+        Assert.IsGreaterThanOrEqualTo(2, sink.Requests.Count(r => r.Answer == SlackSinkBehavior.Hang), "Slack was not timed out and retried while hanging");
         Assert.IsLessThan(SlackTimeout.TotalMilliseconds / 5, hanging.Max(), "a request waited for Slack");
         var errors = service.ReadLogs().Split('\n').Count(line => line.Contains("\"log.level\":\"error\"", StringComparison.Ordinal) && HangingPhaseRegex().IsMatch(line));
         Assert.AreEqual(RequestsPerPhase * 2, errors, "every error must be in the log files (main and error file)");
@@ -40,7 +40,7 @@ public sealed partial class SlackAlertsResilienceTests
     [TestMethod]
     public async Task Storm_10000ErrorsIn10Seconds_AtMostAbout20MessagesAccountingForAll()
     {
-        await using var sink = await SlackSink.StartAsync();
+        await using var sink = new SlackSink();
         var settings = SlackAlertsDeliveryTests.Webhook(sink);
         settings["MoniKit:Slack:GroupWindow"] = "00:00:04";
         await using var service = await TestService.StartAsync(settings);
@@ -78,7 +78,7 @@ public sealed partial class SlackAlertsResilienceTests
         Assert.IsGreaterThanOrEqualTo(0.9, minGap, "more than one message per second");
     }
 
-    private static long Count(SinkRequest request)
+    private static long Count(SlackSinkRequest request)
     {
         var text = request.Text;
         if (MoreRegex().Match(text) is { Success: true } more)

@@ -48,7 +48,7 @@ public sealed class OutboundLoggingTests
     [TestMethod]
     public async Task OutboundCall_Failing_IsLoggedAtWarnAndRethrown()
     {
-        var closedPort = Ports.FreePort();
+        var closedPort = FreePort.Next();
         await using var app = await TestApp.StartAsync(web => web.MapGet("/proxy", async (IHttpClientFactory factory) =>
         {
             using var client = factory.CreateClient();
@@ -81,15 +81,5 @@ public sealed class OutboundLoggingTests
         app.Run(handler);
         await app.StartAsync();
         return app;
-    }
-
-    private static class Ports
-    {
-        public static int FreePort()
-        {
-            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

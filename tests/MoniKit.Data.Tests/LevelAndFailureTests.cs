@@ -40,7 +40,7 @@ public sealed class LevelAndFailureTests
     public async Task CriticalQueryThresholdMs_Exceeded_LoggedAtError()
     {
         using var host = TestHost.Start(new() { ["MoniKit:Data:SlowQueryThresholdMs"] = "50", ["MoniKit:Data:CriticalQueryThresholdMs"] = "100" });
-        await using var connection = PostgresServer.CreateConnection().WithMoniKit(host.Services);
+        await using var connection = SharedPostgres.CreateConnection().WithMoniKit(host.Services);
 
         await connection.ExecuteAsync("SELECT pg_sleep(0.3)");
         await connection.ExecuteAsync("SELECT pg_sleep(0.06)");

@@ -14,7 +14,7 @@ public sealed class PostgresMonitoringTests
     {
         using var host = TestHost.Start();
         using var activity = new Activity("request").Start();
-        await using var connection = PostgresServer.CreateConnection().WithMoniKit(host.Services);
+        await using var connection = SharedPostgres.CreateConnection().WithMoniKit(host.Services);
         var table = "products_" + Guid.NewGuid().ToString("N")[..8];
 
         await connection.ExecuteAsync($"CREATE TABLE public.{table} (id serial PRIMARY KEY, name text NOT NULL, token text)");
@@ -42,7 +42,7 @@ public sealed class PostgresMonitoringTests
     public async Task FailedCommand_Postgres_ClassifiedAndRethrown(string sql, string expected)
     {
         using var host = TestHost.Start();
-        await using var connection = PostgresServer.CreateConnection().WithMoniKit(host.Services);
+        await using var connection = SharedPostgres.CreateConnection().WithMoniKit(host.Services);
         await connection.OpenAsync();
 
         var error = await Assert.ThrowsAsync<NpgsqlException>(() => connection.ExecuteAsync(sql));
@@ -57,7 +57,7 @@ public sealed class PostgresMonitoringTests
     public async Task UniqueViolation_Postgres_ClassifiedPermanent()
     {
         using var host = TestHost.Start();
-        await using var connection = PostgresServer.CreateConnection().WithMoniKit(host.Services);
+        await using var connection = SharedPostgres.CreateConnection().WithMoniKit(host.Services);
         await connection.OpenAsync();
         await connection.ExecuteAsync("CREATE TEMP TABLE k (id int PRIMARY KEY); INSERT INTO k VALUES (1)");
 
@@ -71,11 +71,11 @@ public sealed class PostgresMonitoringTests
     public async Task Deadlock_Postgres_ClassifiedTransient()
     {
         using var host = TestHost.Start();
-        await using var setup = PostgresServer.CreateConnection();
+        await using var setup = SharedPostgres.CreateConnection();
         var table = "dl_" + Guid.NewGuid().ToString("N")[..8];
         await setup.ExecuteAsync($"CREATE TABLE {table} (id int PRIMARY KEY, v int); INSERT INTO {table} VALUES (1, 0), (2, 0)");
-        await using var first = PostgresServer.CreateConnection().WithMoniKit(host.Services);
-        await using var second = PostgresServer.CreateConnection().WithMoniKit(host.Services);
+        await using var first = SharedPostgres.CreateConnection().WithMoniKit(host.Services);
+        await using var second = SharedPostgres.CreateConnection().WithMoniKit(host.Services);
         await first.OpenAsync();
         await second.OpenAsync();
         await using var t1 = await first.BeginTransactionAsync();

@@ -136,7 +136,7 @@ public sealed class JobMonitoringTests
     [TestMethod]
     public void AddMoniKitJob_IntervalInConfiguration_OverridesCode()
     {
-        var builder = WorkerHost.CreateBuilder(WorkerHost.FreePort(), new() { ["MoniKit:Jobs:Intervals:cleanup"] = "00:00:07" });
+        var builder = WorkerHost.CreateBuilder(FreePort.Next(), new() { ["MoniKit:Jobs:Intervals:cleanup"] = "00:00:07" });
         builder.AddMoniKit();
         builder.AddMoniKitJob<CleanupJob>(TimeSpan.FromHours(1));
         builder.AddMoniKitJob<CleanupJob>(TimeSpan.FromHours(2));
@@ -153,7 +153,7 @@ public sealed class JobMonitoringTests
     [TestMethod]
     public void AddMoniKitJobs_NonPositiveInterval_FailsNamingTheKey()
     {
-        var builder = WorkerHost.CreateBuilder(WorkerHost.FreePort(), new() { ["MoniKit:Jobs:Intervals:cleanup"] = "00:00:00" });
+        var builder = WorkerHost.CreateBuilder(FreePort.Next(), new() { ["MoniKit:Jobs:Intervals:cleanup"] = "00:00:00" });
 
         var error = Assert.ThrowsExactly<MoniKitConfigurationException>(() => builder.AddMoniKit());
 

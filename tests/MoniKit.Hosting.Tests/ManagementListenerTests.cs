@@ -99,7 +99,7 @@ public sealed class ManagementListenerTests
     [TestMethod]
     public void AddMoniKit_Worker_LoadsNoAspNetCoreAssembly()
     {
-        var builder = WorkerHost.CreateBuilder(WorkerHost.FreePort());
+        var builder = WorkerHost.CreateBuilder(FreePort.Next());
         builder.AddMoniKit();
         using var host = builder.Build();
 

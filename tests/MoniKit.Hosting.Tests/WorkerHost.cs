@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -51,7 +50,7 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public static async Task<WorkerHost> StartAsync(Action<HostApplicationBuilder>? configure = null, Dictionary<string, string?>? settings = null)
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var builder = CreateBuilder(port, settings);
         builder.AddMoniKit();
         var capture = builder.Services.AddMoniKitLogCapture();
@@ -59,13 +58,6 @@ public sealed class WorkerHost : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         return new WorkerHost(host, capture, port, builder.Environment.ContentRootPath);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task<string> GetStringAsync(string path)

@@ -8,10 +8,10 @@ public sealed class AlertmanagerConfigTests
     [TestMethod]
     public void AmtoolCheckConfig_CommittedConfig_IsValidWithItsTemplates()
     {
-        var result = ToolRunner.Run(ToolRunner.RequireDebianProgram("amtool", "prometheus-alertmanager"), ["check-config", Config])
-            .AssertSuccess("amtool check-config");
+        var result = ProcessRunner.Run(DebianPrograms.Require("amtool", "prometheus-alertmanager"), ["check-config", Config])
+            .EnsureSuccess();
 
-        StringAssert.Contains(result.Combined, "1 templates");
+        StringAssert.Contains(result.Output, "1 templates");
     }
 
     [TestMethod]
@@ -30,14 +30,14 @@ public sealed class AlertmanagerConfigTests
     [TestMethod]
     public void AmtoolTemplateRender_SlackText_ShowsServiceSummaryAndRunbook()
     {
-        var amtool = ToolRunner.RequireDebianProgram("amtool", "prometheus-alertmanager");
+        var amtool = DebianPrograms.Require("amtool", "prometheus-alertmanager");
         var template = Path.Combine(StackContent.Monitoring, "alertmanager", "templates", "monikit-slack.tmpl");
-        var result = ToolRunner.Run(amtool, [
+        var result = ProcessRunner.Run(amtool, [
             "template", "render", "--template.glob", template,
             "--template.text", "{{ template \"monikit.slack.text\" . }}",
-        ]).AssertSuccess("amtool template render");
+        ]).EnsureSuccess();
 
-        StringAssert.Contains(result.Output, "*Service:*");
-        StringAssert.Contains(result.Output, "*Runbook:* <");
+        StringAssert.Contains(result.StandardOutput, "*Service:*");
+        StringAssert.Contains(result.StandardOutput, "*Runbook:* <");
     }
 }

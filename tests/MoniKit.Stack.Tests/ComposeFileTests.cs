@@ -12,8 +12,8 @@ public sealed class ComposeFileTests
     {
         var config = ComposeConfig(StackContent.Stack, SampleEnv);
 
-        config.AssertSuccess("docker-compose config");
-        StringAssert.Contains(config.Output, "monikit-service:", "the committed file is the webapi variant");
+        config.EnsureSuccess();
+        StringAssert.Contains(config.StandardOutput, "monikit-service:", "the committed file is the webapi variant");
     }
 
     [TestMethod]
@@ -22,11 +22,11 @@ public sealed class ComposeFileTests
     {
         var rendered = TemplateRenderer.Render(variant);
 
-        var config = ComposeConfig(rendered, SampleEnv).AssertSuccess($"docker-compose config ({variant})");
+        var config = ComposeConfig(rendered, SampleEnv).EnsureSuccess();
 
-        var published = config.Output.Split('\n').Select(l => l.Trim())
+        var published = config.StandardOutput.Split('\n').Select(l => l.Trim())
             .Where(l => l.StartsWith("- ", StringComparison.Ordinal) && l.EndsWith("/tcp", StringComparison.Ordinal)).ToList();
-        Assert.IsNotEmpty(published, config.Output);
+        Assert.IsNotEmpty(published, config.StandardOutput);
         foreach (var port in published)
         {
             StringAssert.StartsWith(port, "- 127.0.0.1:", $"{variant}: every port is bound to loopback");
@@ -34,15 +34,15 @@ public sealed class ComposeFileTests
 
         foreach (var service in new[] { "prometheus:", "alertmanager:", "grafana:", "loki:", "alloy:" })
         {
-            StringAssert.Contains(config.Output, "  " + service, $"{variant} runs {service}");
+            StringAssert.Contains(config.StandardOutput, "  " + service, $"{variant} runs {service}");
         }
 
-        Assert.AreEqual(variant != "stack", config.Output.Contains("\n  orders:", StringComparison.Ordinal), $"{variant}: the service itself");
-        Assert.AreEqual(variant == "data-postgres", config.Output.Contains("\n  postgres:", StringComparison.Ordinal), $"{variant}: PostgreSQL");
-        Assert.AreEqual(variant == "worker", config.Output.Contains("127.0.0.1:9465:9465/tcp", StringComparison.Ordinal), $"{variant}: worker metrics port");
-        Assert.AreEqual(variant is "webapi" or "data-sqlite" or "data-postgres", config.Output.Contains("127.0.0.1:6080:8080/tcp", StringComparison.Ordinal), $"{variant}: HTTP port");
-        Assert.DoesNotContain("monikit-service", config.Output, $"{variant}: the service name is replaced");
-        Assert.AreEqual(variant == "stack", config.Output.Contains("host.docker.internal:host-gateway", StringComparison.Ordinal), $"{variant}: host gateway");
+        Assert.AreEqual(variant != "stack", config.StandardOutput.Contains("\n  orders:", StringComparison.Ordinal), $"{variant}: the service itself");
+        Assert.AreEqual(variant == "data-postgres", config.StandardOutput.Contains("\n  postgres:", StringComparison.Ordinal), $"{variant}: PostgreSQL");
+        Assert.AreEqual(variant == "worker", config.StandardOutput.Contains("127.0.0.1:9465:9465/tcp", StringComparison.Ordinal), $"{variant}: worker metrics port");
+        Assert.AreEqual(variant is "webapi" or "data-sqlite" or "data-postgres", config.StandardOutput.Contains("127.0.0.1:6080:8080/tcp", StringComparison.Ordinal), $"{variant}: HTTP port");
+        Assert.DoesNotContain("monikit-service", config.StandardOutput, $"{variant}: the service name is replaced");
+        Assert.AreEqual(variant == "stack", config.StandardOutput.Contains("host.docker.internal:host-gateway", StringComparison.Ordinal), $"{variant}: host gateway");
     }
 
     [TestMethod]
@@ -50,8 +50,8 @@ public sealed class ComposeFileTests
     {
         var config = ComposeConfig(StackContent.Stack, "POSTGRES_PASSWORD=sample-only\n");
 
-        Assert.AreNotEqual(0, config.ExitCode, config.Output);
-        StringAssert.Contains(config.Combined, "GRAFANA_ADMIN_PASSWORD must be set");
+        Assert.AreNotEqual(0, config.ExitCode, config.StandardOutput);
+        StringAssert.Contains(config.Output, "GRAFANA_ADMIN_PASSWORD must be set");
     }
 
     [TestMethod]
@@ -59,27 +59,27 @@ public sealed class ComposeFileTests
     {
         var config = ComposeConfig(TemplateRenderer.Render("data-postgres"), "GRAFANA_ADMIN_PASSWORD=sample-only\n");
 
-        Assert.AreNotEqual(0, config.ExitCode, config.Output);
-        StringAssert.Contains(config.Combined, "POSTGRES_PASSWORD must be set");
+        Assert.AreNotEqual(0, config.ExitCode, config.StandardOutput);
+        StringAssert.Contains(config.Output, "POSTGRES_PASSWORD must be set");
     }
 
     [TestMethod]
     public void DockerComposeConfig_BindAddressSet_PublishesThere()
     {
-        var config = ComposeConfig(StackContent.Stack, SampleEnv + "MONIKIT_BIND_ADDRESS=0.0.0.0\n").AssertSuccess("docker-compose config");
+        var config = ComposeConfig(StackContent.Stack, SampleEnv + "MONIKIT_BIND_ADDRESS=0.0.0.0\n").EnsureSuccess();
 
-        StringAssert.Contains(config.Output, "0.0.0.0:3000:3000/tcp");
-        Assert.DoesNotContain("- 127.0.0.1:", config.Output);
+        StringAssert.Contains(config.StandardOutput, "0.0.0.0:3000:3000/tcp");
+        Assert.DoesNotContain("- 127.0.0.1:", config.StandardOutput);
     }
 
-    private static ToolResult ComposeConfig(string directory, string env)
+    private static ProcessResult ComposeConfig(string directory, string env)
     {
-        var compose = ToolRunner.RequireDebianProgram("docker-compose", "docker-compose");
+        var compose = DebianPrograms.Require("docker-compose", "docker-compose");
         var envFile = Path.Combine(StackContent.NewTemporaryDirectory("env"), ".env");
         File.WriteAllText(envFile, env);
         try
         {
-            return ToolRunner.Run(compose, ["--env-file", envFile, "-f", Path.Combine(directory, "docker-compose.yml"), "config"], directory);
+            return ProcessRunner.Run(compose, ["--env-file", envFile, "-f", Path.Combine(directory, "docker-compose.yml"), "config"], directory);
         }
         finally
         {

@@ -19,7 +19,7 @@ public sealed class GrafanaDashboardTests
 
         var result = TypeCheck(files.Select(File.ReadAllText));
 
-        result.AssertSuccess("tsc over the dashboards");
+        result.EnsureSuccess();
     }
 
     [TestMethod]
@@ -30,7 +30,7 @@ public sealed class GrafanaDashboardTests
         var result = TypeCheck([broken]);
 
         Assert.AreNotEqual(0, result.ExitCode, "the type check must be able to fail");
-        StringAssert.Contains(result.Combined, "gridPosition");
+        StringAssert.Contains(result.Output, "gridPosition");
     }
 
     [TestMethod]
@@ -74,9 +74,9 @@ public sealed class GrafanaDashboardTests
         }
     }
 
-    private static ToolResult TypeCheck(IEnumerable<string> dashboards)
+    private static ProcessResult TypeCheck(IEnumerable<string> dashboards)
     {
-        var tools = NpmTools.Require($"@grafana/schema@{SchemaVersion}", $"typescript@{TypeScriptVersion}");
+        var tools = NpmPackages.Require($"@grafana/schema@{SchemaVersion}", $"typescript@{TypeScriptVersion}");
         var source = new StringBuilder("import type { Dashboard } from '@grafana/schema';\n");
         var index = 0;
         foreach (var dashboard in dashboards)
@@ -88,7 +88,7 @@ public sealed class GrafanaDashboardTests
         File.WriteAllText(file, source.ToString());
         try
         {
-            return ToolRunner.Run(
+            return ProcessRunner.Run(
                 "node",
                 [Path.Combine(tools, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--target", "es2022",
                     "--module", "esnext", "--moduleResolution", "bundler", file],

@@ -10,9 +10,9 @@ public sealed partial class PrometheusRulesTests
     [TestMethod]
     public void PromtoolCheckConfig_CommittedConfig_IsValidWithItsRuleFiles()
     {
-        var result = Promtool(["check", "config", Path.Combine(StackContent.Prometheus, "prometheus.yml")]).AssertSuccess("promtool check config");
+        var result = Promtool(["check", "config", Path.Combine(StackContent.Prometheus, "prometheus.yml")]).EnsureSuccess();
 
-        StringAssert.Contains(result.Combined, "3 rule files found");
+        StringAssert.Contains(result.Output, "3 rule files found");
     }
 
     [TestMethod]
@@ -21,7 +21,7 @@ public sealed partial class PrometheusRulesTests
     {
         var prometheus = Path.Combine(TemplateRenderer.Render(variant), "monitoring", "prometheus");
 
-        Promtool(["check", "config", Path.Combine(prometheus, "prometheus.yml")]).AssertSuccess($"promtool check config ({variant})");
+        Promtool(["check", "config", Path.Combine(prometheus, "prometheus.yml")]).EnsureSuccess();
 
         var targets = Directory.GetFiles(Path.Combine(prometheus, "targets"), "*.yml");
         Assert.HasCount(1, targets);
@@ -42,7 +42,7 @@ public sealed partial class PrometheusRulesTests
     {
         var files = Directory.GetFiles(Path.Combine(StackContent.Prometheus, "rules"), "*.yml");
 
-        Promtool(["check", "rules", .. files]).AssertSuccess("promtool check rules");
+        Promtool(["check", "rules", .. files]).EnsureSuccess();
     }
 
     [TestMethod]
@@ -51,9 +51,9 @@ public sealed partial class PrometheusRulesTests
         var files = Directory.GetFiles(Path.Combine(StackContent.Prometheus, "tests"), "*.test.yml");
         Assert.IsNotEmpty(files);
 
-        var result = Promtool(["test", "rules", .. files]).AssertSuccess("promtool test rules");
+        var result = Promtool(["test", "rules", .. files]).EnsureSuccess();
 
-        Assert.DoesNotContain("FAILED", result.Combined);
+        Assert.DoesNotContain("FAILED", result.Output);
     }
 
     [TestMethod]
@@ -86,8 +86,8 @@ public sealed partial class PrometheusRulesTests
         }
     }
 
-    private static ToolResult Promtool(IEnumerable<string> arguments) =>
-        ToolRunner.Run(ToolRunner.RequireDebianProgram("promtool", "prometheus"), arguments, StackContent.Prometheus);
+    private static ProcessResult Promtool(IEnumerable<string> arguments) =>
+        ProcessRunner.Run(DebianPrograms.Require("promtool", "prometheus"), arguments, StackContent.Prometheus);
 
     [GeneratedRegex(@"^\s+- alert: (\w+)", RegexOptions.Multiline)]
     private static partial Regex AlertName();

@@ -1,13 +1,9 @@
-using System.Reflection;
-
 namespace MoniKit.Stack.Tests;
 
 /// <summary>Where the stack's source files are, and copies of them rendered as each template would.</summary>
 internal static class StackContent
 {
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
-
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>content/stack: the files as committed, which are the webapi variant.</summary>
     public static string Stack => Path.Combine(RepositoryRoot, "content", "stack");
@@ -36,25 +32,5 @@ internal static class StackContent
         {
             File.Copy(file, Path.Combine(destination, Path.GetRelativePath(source, file)), overwrite: true);
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var built = typeof(StackContent).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
-        if (built is not null && File.Exists(Path.Combine(built, "MoniKit.slnx")))
-        {
-            return built;
-        }
-
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MoniKit.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MoniKit.slnx not found above " + AppContext.BaseDirectory);
     }
 }

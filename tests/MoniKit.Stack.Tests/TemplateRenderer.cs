@@ -29,7 +29,7 @@ internal static class TemplateRenderer
                 : ["new", "monikit-stack-test-render", "-n", "Orders", "-o", output,
                     "--TemplateKind", variant.Split('-')[0], "--Database", variant.EndsWith("postgres", StringComparison.Ordinal) ? "postgres" : "sqlite"];
             arguments.AddRange(["--debug:custom-hive", Hive.Value]);
-            Dotnet(arguments).AssertSuccess($"dotnet new for {variant}");
+            Dotnet(arguments).EnsureSuccess();
             Rendered[variant] = output;
             return output;
         }
@@ -71,13 +71,13 @@ internal static class TemplateRenderer
             Path.Combine(StackContent.RepositoryRoot, "templates", "monikit-stack", ".template.config"),
             Path.Combine(stackTemplate, ".template.config"));
 
-        Dotnet(["new", "install", testTemplate, "--debug:custom-hive", hive]).AssertSuccess("dotnet new install (test render)");
-        Dotnet(["new", "install", stackTemplate, "--debug:custom-hive", hive]).AssertSuccess("dotnet new install monikit-stack");
+        Dotnet(["new", "install", testTemplate, "--debug:custom-hive", hive]).EnsureSuccess();
+        Dotnet(["new", "install", stackTemplate, "--debug:custom-hive", hive]).EnsureSuccess();
         return hive;
     }
 
-    private static ToolResult Dotnet(IEnumerable<string> arguments) =>
-        ToolRunner.Run("dotnet", arguments, environment: new Dictionary<string, string>
+    private static ProcessResult Dotnet(IEnumerable<string> arguments) =>
+        ProcessRunner.Run("dotnet", arguments, environment: new Dictionary<string, string?>
         {
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",

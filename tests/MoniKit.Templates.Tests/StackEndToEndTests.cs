@@ -27,7 +27,7 @@ public sealed class StackEndToEndTests
 
         var killed = Stopwatch.GetTimestamp();
         service.Kill();
-        var message = await stack.Sink.WaitForAsync(m => m.IsFiring("TargetDown"), Patience);
+        var message = await stack.Sink.WaitForFirstAsync(m => m.IsFiring("TargetDown"), Patience);
 
         Assert.IsNotNull(message, $"No TargetDown message reached the Slack sink within {Patience.TotalSeconds} s of the kill.\n{stack.Diagnostics}");
         var detection = message.Since(killed);
@@ -51,11 +51,11 @@ public sealed class StackEndToEndTests
         var seen = await stack.Prometheus.QueryUntilAsync($"sum({requests})", r => r.Sum > 0, TimeSpan.FromSeconds(30));
         Assert.IsTrue(seen.Sum > 0, $"Prometheus saw no request: {seen}\n{stack.Diagnostics}");
 
-        SlackSinkMessage? message;
+        SlackSinkRequest? message;
         long firstFailure;
         await using (var failing = BackgroundTraffic.Start(service.Client, TimeSpan.FromMilliseconds(100), "/demo/failure"))
         {
-            message = await stack.Sink.WaitForAsync(m => m.IsFiring("HighErrorRatio"), Patience);
+            message = await stack.Sink.WaitForFirstAsync(m => m.IsFiring("HighErrorRatio"), Patience);
             Assert.IsNotNull(failing.FirstSeen(500), "/demo/failure never answered 500");
             firstFailure = failing.FirstSeen(500)!.Value;
             TestContext.WriteLine($"The service answered {failing.Count(500)} requests with 500 and {healthy.Count(200)} with 200.");
@@ -70,7 +70,7 @@ public sealed class StackEndToEndTests
         // The service kept serving: the error ratio, not a dead target, raised the alert.
         using var ping = await service.Client.GetAsync("/ping");
         Assert.IsTrue(ping.IsSuccessStatusCode, "the service stopped answering during the burst");
-        Assert.IsFalse(stack.Sink.Messages.Any(m => m.IsFiring("TargetDown")), $"TargetDown fired for a live service.\n{stack.Diagnostics}");
+        Assert.IsFalse(stack.Sink.Requests.Any(m => m.IsFiring("TargetDown")), $"TargetDown fired for a live service.\n{stack.Diagnostics}");
         Assert.IsLessThan(Promised, detection, $"HighErrorRatio took {detection.TotalSeconds:F1} s to reach Slack.\n{stack.Diagnostics}");
     }
 }

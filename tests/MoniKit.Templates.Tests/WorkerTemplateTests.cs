@@ -19,7 +19,7 @@ public sealed class WorkerTemplateTests
         await project.BuildAsync();
         AssertNoAspNetCoreFramework(project);
 
-        var port = RunningService.FreePort();
+        var port = FreePort.Next();
         await using (var service = await project.StartAsync(WorkerEnvironment(port), "/ping", port))
         {
             var metrics = await WaitForMetricsAsync(service, "monikit_job_runs_total{");
@@ -94,7 +94,7 @@ public sealed class WorkerTemplateTests
             Assert.IsFalse(settings.TryGetProperty("Slack", out _));
         }
 
-        var port = RunningService.FreePort();
+        var port = FreePort.Next();
         await using var service = await project.StartAsync(WorkerEnvironment(port), "/ping", port);
         StringAssert.Contains(await WaitForMetricsAsync(service, "monikit_job_runs_total{"), "job=\"cleanup\"");
         Assert.AreEqual(withCompose, project.Exists("docker-compose.yml"));

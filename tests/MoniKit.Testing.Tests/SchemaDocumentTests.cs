@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace MoniKit.Testing.Tests;
 
 [TestClass]
@@ -8,7 +6,7 @@ public sealed class SchemaDocumentTests
     [TestMethod]
     public void LogSchemaDocument_ExampleLines_ConformAndCoverEveryKind()
     {
-        var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "log-schema.md"));
+        var document = File.ReadAllText(Path.Combine(Repository.Root, "docs", "log-schema.md"));
         var start = document.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
         var end = document.IndexOf("```", start, StringComparison.Ordinal);
         var lines = document[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -18,7 +16,4 @@ public sealed class SchemaDocumentTests
             Assert.IsTrue(lines.Any(l => l.Contains($"\"monikit.kind\":\"{kind}\"", StringComparison.Ordinal)), kind);
         }
     }
-
-    private static string RepositoryRoot() => typeof(SchemaDocumentTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using MoniKit.AspNetCore.Management;
 
 namespace MoniKit.AspNetCore.Tests.Management;
@@ -32,8 +31,8 @@ internal sealed class ManagementWebApp : IAsyncDisposable
 
     public static async Task<ManagementWebApp> StartAsync(Dictionary<string, string?>? settings = null, bool managementPort = false)
     {
-        var port = FreePort();
-        int? management = managementPort ? FreePort() : null;
+        var port = FreePort.Next();
+        int? management = managementPort ? FreePort.Next() : null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "Orders.Api" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -76,12 +75,5 @@ internal sealed class ManagementWebApp : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,17 +1,13 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace MoniKit.Templates.Tests.Infrastructure;
 
 /// <summary>A generated service running as its own process, as a user would start it.</summary>
 public sealed class RunningService : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _stdout = new();
-    private readonly ConcurrentQueue<string> _stderr = new();
+    private readonly BackgroundProcess _process;
 
-    private RunningService(Process process, GeneratedProject project, int port)
+    private RunningService(BackgroundProcess process, GeneratedProject project, int port)
     {
         _process = process;
         Project = project;
@@ -31,10 +27,10 @@ public sealed class RunningService : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Every line the service wrote to stdout so far.</summary>
-    public IReadOnlyList<string> OutputLines => _stdout.ToArray();
+    public IReadOnlyList<string> OutputLines => _process.OutputLines;
 
     /// <summary>Every line the service wrote to stderr so far.</summary>
-    public IReadOnlyList<string> ErrorLines => _stderr.ToArray();
+    public IReadOnlyList<string> ErrorLines => _process.ErrorLines;
 
     /// <summary>The service's log folder (relative paths resolve against the content root, its project folder).</summary>
     public string LogDirectory => Path.Combine(Project.ServiceDirectory, "logs");
@@ -42,16 +38,9 @@ public sealed class RunningService : IAsyncDisposable
     /// <summary>The service's process id.</summary>
     public int ProcessId => _process.Id;
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     internal static async Task<RunningService> StartAsync(GeneratedProject project, IDictionary<string, string?>? environment, string readinessPath, int? port)
     {
-        var chosen = port ?? FreePort();
+        var chosen = port ?? FreePort.Next();
         var dll = Path.Combine(project.ServiceDirectory, "bin", "Release", "net10.0", project.Name + ".dll");
         Assert.IsTrue(File.Exists(dll), $"{dll} was not built");
         var env = new Dictionary<string, string?>
@@ -67,58 +56,24 @@ public sealed class RunningService : IAsyncDisposable
 
         // Run from the project folder, as 'dotnet run' does: it is the content root, where appsettings.json is read
         // and relative paths such as logs/ resolve.
-        var info = ProcessRunner.CreateStartInfo("dotnet", [dll], project.ServiceDirectory, env);
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var service = new RunningService(process, project, chosen);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { service._stdout.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { service._stderr.Enqueue(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var service = new RunningService(BackgroundProcess.Start("dotnet", [dll], project.ServiceDirectory, env, closeInput: false), project, chosen);
         await service.WaitUntilReadyAsync(readinessPath);
         return service;
     }
 
     /// <summary>Stops the service gracefully (SIGTERM), as a container runtime would, and waits for it to exit.</summary>
-    public async Task StopAsync()
-    {
-        if (_process.HasExited)
-        {
-            return;
-        }
-
-        await ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Project.Directory);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await _process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        _process.WaitForExit();
-    }
+    public Task StopAsync() => _process.StopAsync();
 
     /// <summary>Kills the service at once, as a crash would.</summary>
-    public void Kill()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-    }
+    public void Kill() => _process.Kill();
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        await _process.DisposeAsync();
         Client.Dispose();
-        _process.Dispose();
     }
 
-    private string Output() => string.Join('\n', _stdout.Concat(_stderr));
+    private string Output() => _process.Output;
 
     private async Task WaitUntilReadyAsync(string readinessPath)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace MoniKit.Templates.Tests.Infrastructure;
 
@@ -12,8 +11,7 @@ public static class TemplatePack
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static bool _ready;
 
-    public static string RepositoryRoot { get; } = typeof(TemplatePack).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    public static string RepositoryRoot => Repository.Root;
 
     public static string WorkRoot { get; } = Path.Combine(Path.GetTempPath(), "monikit-template-tests", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
 

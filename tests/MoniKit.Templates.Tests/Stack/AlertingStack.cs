@@ -26,7 +26,7 @@ public sealed class AlertingStack : IAsyncDisposable
 
     /// <summary>What Prometheus, Alertmanager and the sink saw, for failure messages.</summary>
     public string Diagnostics =>
-        $"Slack sink received:\n{string.Join("\n", Sink.Messages.Select(m => $"{m.ArrivedAt:O} {m.Body}"))}\n\n" +
+        $"Slack sink received:\n{string.Join("\n", Sink.Requests.Select(m => $"{m.ArrivedAt:O} {m.Body}"))}\n\n" +
         $"Prometheus:\n{Prometheus.Output}\n\nAlertmanager:\n{Alertmanager.Output}";
 
     /// <summary>Starts the stack for <paramref name="service"/> and waits until Prometheus scrapes it with <c>up == 1</c>.</summary>
@@ -61,7 +61,7 @@ public sealed class AlertingStack : IAsyncDisposable
                 await alertmanager.DisposeAsync();
             }
 
-            sink.Dispose();
+            await sink.DisposeAsync();
             config.Dispose();
             throw;
         }
@@ -71,7 +71,7 @@ public sealed class AlertingStack : IAsyncDisposable
     {
         await Prometheus.DisposeAsync();
         await Alertmanager.DisposeAsync();
-        Sink.Dispose();
+        await Sink.DisposeAsync();
         Config.Dispose();
     }
 }

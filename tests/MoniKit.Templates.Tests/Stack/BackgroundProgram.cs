@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using MoniKit.Templates.Tests.Infrastructure;
 
 namespace MoniKit.Templates.Tests.Stack;
 
@@ -10,10 +8,9 @@ namespace MoniKit.Templates.Tests.Stack;
 /// </summary>
 public sealed class BackgroundProgram : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly BackgroundProcess _process;
 
-    private BackgroundProgram(Process process, string name, int port, string dataDirectory)
+    private BackgroundProgram(BackgroundProcess process, string name, int port, string dataDirectory)
     {
         _process = process;
         Name = name;
@@ -34,37 +31,24 @@ public sealed class BackgroundProgram : IAsyncDisposable
     public string DataDirectory { get; }
 
     /// <summary>What the program wrote to stdout and stderr so far, for failure messages.</summary>
-    public string Output => string.Join('\n', _output);
+    public string Output => _process.Output;
 
     /// <summary>Starts the program; <paramref name="arguments"/> receives the chosen port and the data folder.</summary>
     public static async Task<BackgroundProgram> StartAsync(string program, Func<int, string, IEnumerable<string>> arguments, string workingDirectory)
     {
         var name = Path.GetFileName(program);
-        var port = RunningService.FreePort();
+        var port = FreePort.Next();
         var data = Path.Combine(Path.GetTempPath(), $"monikit-{name}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(data);
-        var info = ProcessRunner.CreateStartInfo(program, arguments(port, data), workingDirectory);
-        var process = new Process { StartInfo = info };
-        var started = new BackgroundProgram(process, name, port, data);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { started._output.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { started._output.Enqueue(e.Data); } };
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var started = new BackgroundProgram(BackgroundProcess.Start(program, arguments(port, data), workingDirectory), name, port, data);
         await started.WaitUntilReadyAsync();
         return started;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        _process.Kill();
+        await _process.DisposeAsync();
         Client.Dispose();
         try
         {
