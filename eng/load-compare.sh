@@ -121,8 +121,8 @@ grep -q '<InvariantGlobalization>true' "$work/monikit/src/Orders/Orders.csproj" 
 cp -r eng/load-compare/peers/serilog "$work/serilog"
 cp -r eng/load-compare/peers/nlog "$work/nlog"
 # Archive retention: MoniKit's and the Serilog service's come from the environment (start, below); NLog's from its
-# configuration file, where a negative number keeps every archive.
-nlog_archives=$max_archive_files
+# configuration file, where the number counts the active file too and a negative one keeps every file.
+nlog_archives=$((max_archive_files + 1))
 [ "$max_archive_files" -eq 0 ] && nlog_archives=-1
 sed -i "s|<variable name=\"maxArchiveFiles\" value=\"[-0-9]*\" />|<variable name=\"maxArchiveFiles\" value=\"$nlog_archives\" />|" "$work/nlog/nlog.config"
 
@@ -275,9 +275,11 @@ lines_verdict() { # lines_verdict <run>,<svc>: one sentence on those lines again
   if [ "$count" -ge "$requests" ]; then
     echo "complete ($((count - requests)) answered after wrk stopped counting)"
   elif [ "$deleted" -gt 0 ] && [ $((requests - count)) -le $((deleted * ${lines_per_file[$key]:-0})) ]; then
-    echo "$((requests - count)) short: retention deleted $deleted of ${lines_created[$key]} files (up to $((deleted * ${lines_per_file[$key]:-0})) lines)"
+    echo "$((requests - count)) short: retention deleted $deleted of ${lines_created[$key]} files (about $((deleted * ${lines_per_file[$key]:-0})) lines)"
+  elif [ "$deleted" -gt 0 ]; then
+    echo "$((requests - count)) short, more than the $deleted files retention deleted held (about $((deleted * ${lines_per_file[$key]:-0})) lines): lines LOST"
   else
-    echo "$((requests - count)) LOST (files deleted by retention: $deleted)"
+    echo "$((requests - count)) LOST"
   fi
 }
 
