@@ -246,9 +246,10 @@ wrk_load() {
 # --- log lines against requests --------------------------------------------------------------------------------------
 # Every line a service writes for wrk's requests names the path /orders/42 (the readiness probe asks for /orders/1).
 # After a service stops, its request lines are counted across its active file and its archives. A file that archive
-# retention deleted leaves a gap in the sequence numbers of the names: each service numbers its rolled files upwards
-# (orders_01.json, ... for MoniKit and NLog, orders_001.json, ... for Serilog), so one more than the highest number is
-# how many files it wrote. Lines missing beyond what the deleted files held were lost.
+# retention deleted leaves a gap in the sequence numbers of the names: each service numbers its files upwards after
+# orders.json (MoniKit renames the full file to orders_01.json, ...; NLog goes on writing to orders_01.json, ...;
+# Serilog to orders_001.json, ...), so one more than the highest number is how many files it wrote. Lines missing
+# beyond what the deleted files held were lost.
 declare -A lines_requests lines_count lines_files lines_created lines_per_file lines_sample
 count_lines() { # count_lines <run> <svc>: adds the stopped service's request lines and files to the tallies of <run>
   local key=$1,$2 svc=$2 logs=${dir[$2]}/logs files counts
