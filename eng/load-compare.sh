@@ -208,7 +208,7 @@ to_ms() { # converts wrk's latency (850.00us, 1.23ms, 1.01s) to milliseconds
 }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-range() { tr ' ' '\n' | grep -v '^$' | sort -g | awk -v f="${1:-%.2f}" 'NR == 1 { lo = $1 } { hi = $1 } END { printf f " - " f, lo, hi }'; }
+range() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f - %.2f", lo, hi }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%.2f", a / b }'; }
 m() { echo "$1" | median; }
 
@@ -343,6 +343,7 @@ for svc in "${services[@]}"; do rss[$svc]=$(rss_mb "$svc"); done
 declare -A rps p99 paced_p99 paced_rps cpu_us
 declare -A round_rps round_cpu round_paced round_order
 log "Load: $rounds interleaved rounds per service of $duration s saturated (wrk -t$threads -c$connections) and $duration s paced (-c$paced_connections, $pace_ms ms pause)"
+# shellcheck disable=SC2034 # the round_ arrays are read through a name reference in round_table
 for r in $(seq 1 "$rounds"); do
   round_order[$r]=$(rotation "$r")
   for svc in ${round_order[$r]}; do
