@@ -30,6 +30,9 @@ public sealed class UrlRedactionTests
     [DataRow("X-Forwarded-Uri", "/a?session=1", "/a?session=[REDACTED]")]
     [DataRow("Accept", "text/html, */*;q=0.8", "text/html, */*;q=0.8")]
     [DataRow("From", "ann@example.com", "ann@example.com")]
+    [DataRow("X-Note", "see https://x.example/?q=a b&token=t1 now", "see https://x.example/?q=a b&token=[REDACTED] now")]
+    [DataRow("X-Note", "(see https://x.example/?token=t1)", "(see https://x.example/?token=[REDACTED])")]
+    [DataRow("X-Note", "1.0+https://ci:pw@git.example/r", "1.0+https://git.example/r")]
     public void RedactHeader_UrlValuedHeader_QueryRuleApplied(string name, string value, string expected) =>
         Assert.AreEqual(expected, RedactionPolicy.Default.RedactHeader(name, value));
 

@@ -22,6 +22,7 @@ internal static class TextUrls
 
         var builder = new StringBuilder(text.Length + 16);
         var start = 0;
+        var afterUrl = false;
         while (start < text.Length)
         {
             var end = text.IndexOfAny(Delimiters, start);
@@ -30,8 +31,21 @@ internal static class TextUrls
                 end = text.Length;
             }
 
-            var word = text[start..end];
-            builder.Append(IsUrl(word) ? UrlRedactor.RedactUrl(policy, word, depth: 0) : word);
+            var word = text.AsSpan(start, end - start);
+            var closing = ClosingParenthesis(word);
+            word = word[..^closing];
+            if (IsUrl(word))
+            {
+                builder.Append(UrlRedactor.RedactUrl(policy, word.ToString(), depth: 0));
+                afterUrl = true;
+            }
+            else
+            {
+                // A space inside a query splits it into words: pairs after a URL still follow the query rule.
+                builder.Append(afterUrl && word.Contains('=') ? UrlRedactor.RedactQuery(policy, word, depth: 0) : word);
+            }
+
+            builder.Append(')', closing);
             if (end < text.Length)
             {
                 builder.Append(text[end]);
@@ -43,6 +57,10 @@ internal static class TextUrls
         return builder.ToString();
     }
 
-    private static bool IsUrl(string word) =>
-        word.Contains("://", StringComparison.Ordinal) || word.StartsWith('/') || word.AsSpan().IndexOfAny('?', '#') >= 0;
+    private static bool IsUrl(ReadOnlySpan<char> word) =>
+        word.Contains("://", StringComparison.Ordinal) || word.StartsWith('/') || word.IndexOfAny('?', '#') >= 0;
+
+    // "(see https://x/?a=1)": the last parenthesis closes the sentence's, not the URL's.
+    private static int ClosingParenthesis(ReadOnlySpan<char> word) =>
+        word.Length > 1 && word[^1] == ')' && word.Count(')') > word[1..].Count('(') ? 1 : 0;
 }

@@ -144,7 +144,7 @@ internal static class UrlRedactor
     private static string RemoveUserInfo(string url)
     {
         var scheme = url.IndexOf("://", StringComparison.Ordinal);
-        var authority = scheme > 0 && IsScheme(url.AsSpan(0, scheme)) ? scheme + 3
+        var authority = scheme > 0 && char.IsAsciiLetter(url[scheme - 1]) ? scheme + 3
             : url.StartsWith("//", StringComparison.Ordinal) ? 2
             : -1;
         if (authority < 0)
@@ -156,23 +156,5 @@ internal static class UrlRedactor
         var hostPart = end < 0 ? url.AsSpan(authority) : url.AsSpan(authority, end);
         var at = hostPart.LastIndexOf('@');
         return at < 0 ? url : string.Concat(url.AsSpan(0, authority), url.AsSpan(authority + at + 1));
-    }
-
-    private static bool IsScheme(ReadOnlySpan<char> text)
-    {
-        if (!char.IsAsciiLetter(text[0]))
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
