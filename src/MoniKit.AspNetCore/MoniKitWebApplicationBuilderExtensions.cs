@@ -32,6 +32,7 @@ public static class MoniKitWebApplicationBuilderExtensions
         }
 
         builder.GetMoniKitOptions();
+        builder.GetMoniKitRedactionPolicy();
         builder.AddMoniKitLogging();
         builder.AddMoniKitMetrics();
         builder.AddMoniKitSlackAlerts();
@@ -54,6 +55,7 @@ public static class MoniKitWebApplicationBuilderExtensions
         });
         services.AddHttpClient();
         services.TryAddSingleton<ProblemDetailsWriter>();
+        services.TryAddSingleton<RequestCapture>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, OutboundLoggingFilter>());
         services.AddHostedService<ActivityListenerService>();
         if (http.TraceIdHeader)

@@ -111,4 +111,10 @@ public static class LogFields
     public const string JobOutcome = "monikit.job.outcome";
     /// <summary>The next scheduled run of a periodic job.</summary>
     public const string JobNextRun = "monikit.job.next_run";
+
+    /// <summary>
+    /// The prefix of a captured request header's field (opt-in): <c>http.request.header.</c> and the header's name in
+    /// lower case, such as <c>http.request.header.accept</c>; secret headers are masked.
+    /// </summary>
+    public const string HttpRequestHeaderPrefix = "http.request.header.";
 }

@@ -16,6 +16,7 @@ internal sealed class RequestLoggingMiddleware(
     ILogger<RequestLoggingMiddleware> logger,
     HttpLoggingOptions options,
     ProblemDetailsWriter problemWriter,
+    RequestCapture capture,
     Func<HttpContext, bool> isManagementRequest)
 {
     private static readonly EventId InboundEvent = new(1, "http.inbound");
@@ -31,7 +32,7 @@ internal sealed class RequestLoggingMiddleware(
             context.Response.Headers[TraceIdPropagator.HeaderName] = traceId;
         }
 
-        var body = options.CaptureBody ? await RequestCapture.ReadBodyAsync(context.Request, options.MaxBodyBytes) : null;
+        var body = options.CaptureBody ? await capture.ReadBodyAsync(context.Request) : null;
         Exception? failure = null;
         try
         {
@@ -81,14 +82,18 @@ internal sealed class RequestLoggingMiddleware(
             .Add(LogFields.Kind, failure is null ? EventKinds.HttpInbound : EventKinds.Exception)
             .Add(LogFields.HttpRequestMethod, request.Method)
             .Add(LogFields.UrlPath, request.Path.Value)
-            .Add(LogFields.UrlQuery, request.QueryString.HasValue ? Redaction.RedactQuery(request.QueryString.Value) : null)
+            .Add(LogFields.UrlQuery, capture.Query(request))
             .Add(LogFields.HttpRoute, route)
             .Add(LogFields.HttpResponseStatusCode, status)
             .Add(LogFields.EventDuration, (long)(elapsed.Ticks * 100))
             .Add(LogFields.ClientIp, context.Connection.RemoteIpAddress?.ToString())
             .Add(LogFields.UserAgent, request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null)
-            .Add(LogFields.HttpRequestHeaders, options.CaptureHeaders ? RequestCapture.Headers(request) : null)
             .Add(LogFields.HttpRequestBody, body);
+        if (options.CaptureHeaders)
+        {
+            capture.AddHeaders(state, request);
+        }
+
         logger.Log(level, failure is null ? InboundEvent : ExceptionEvent, state, failure, StructuredLogState.Formatter);
     }
 }

@@ -27,9 +27,12 @@ internal sealed class DbCommandMonitor : IDisposable
     private readonly CollectionNameLimiter collections = new();
     private readonly ConcurrentDictionary<(string, CommandType, string), SqlStatementInfo> statements = new();
 
-    public DbCommandMonitor(DataMonitoringOptions options, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
+    private readonly RedactionPolicy redaction;
+
+    public DbCommandMonitor(DataMonitoringOptions options, RedactionPolicy redaction, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
     {
         Options = options;
+        this.redaction = redaction;
         logger = loggerFactory.CreateLogger(LoggerCategory);
         var meter = meterFactory?.Create(MeterName) ?? (ownedMeter = new Meter(MeterName));
         duration = meter.CreateHistogram(
@@ -57,7 +60,7 @@ internal sealed class DbCommandMonitor : IDisposable
             systemName,
             command.CommandText ?? string.Empty,
             command.CommandType,
-            Options.LogParameters ? DbParameterValues.Capture(command.Parameters) : null,
+            Options.LogParameters ? CaptureParameters(command, systemName) : null,
             Stopwatch.GetTimestamp() - (long)(alreadyElapsed.TotalSeconds * Stopwatch.Frequency));
 
     public void Succeeded(DbCommandExecution execution, TimeSpan elapsed, long? rows) =>
@@ -106,15 +109,24 @@ internal sealed class DbCommandMonitor : IDisposable
         logger.Log(level, default, state, exception, static (s, _) => s.Message);
     }
 
-    private SqlStatementInfo Parse(DbCommandExecution execution)
+    private IReadOnlyDictionary<string, string?>? CaptureParameters(DbCommand command, string systemName) =>
+        DbParameterValues.Capture(
+            command.Parameters,
+            redaction,
+            Parse(systemName, command.CommandType, command.CommandText ?? string.Empty).SecretPlaceholders);
+
+    private SqlStatementInfo Parse(DbCommandExecution execution) =>
+        Parse(execution.SystemName, execution.CommandType, execution.CommandText);
+
+    private SqlStatementInfo Parse(string systemName, CommandType commandType, string commandText)
     {
-        var key = (execution.SystemName, execution.CommandType, execution.CommandText);
+        var key = (systemName, commandType, commandText);
         if (statements.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var parsed = SqlStatementParser.Parse(execution.CommandText, execution.CommandType, execution.SystemName, Options.MaxQueryTextLength);
+        var parsed = SqlStatementParser.Parse(commandText, commandType, systemName, Options.MaxQueryTextLength, redaction);
         if (statements.Count < MaxCachedStatements)
         {
             statements.TryAdd(key, parsed);

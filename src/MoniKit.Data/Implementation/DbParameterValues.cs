@@ -3,12 +3,15 @@ using System.Globalization;
 
 namespace MoniKit.Data.Implementation;
 
-/// <summary>Snapshots parameter values for the log, masking those whose names look like secrets.</summary>
+/// <summary>
+/// Snapshots parameter values for the log, masking those whose names the host's redaction policy calls secrets,
+/// and those bound to a column with such a name (<see cref="SqlParameterColumns"/>).
+/// </summary>
 internal static class DbParameterValues
 {
     private const int MaxValueLength = 256;
 
-    public static IReadOnlyDictionary<string, string?>? Capture(DbParameterCollection parameters)
+    public static IReadOnlyDictionary<string, string?>? Capture(DbParameterCollection parameters, RedactionPolicy redaction, IReadOnlySet<string> secretPlaceholders)
     {
         if (parameters.Count == 0)
         {
@@ -22,7 +25,9 @@ internal static class DbParameterValues
             var name = string.IsNullOrEmpty(parameter.ParameterName)
                 ? "$" + (i + 1).ToString(CultureInfo.InvariantCulture)
                 : parameter.ParameterName;
-            values[name] = Redaction.IsSensitiveName(name) ? Redaction.Mask : Format(parameter.Value);
+            values[name] = redaction.IsSensitiveName(name) || secretPlaceholders.Contains(SqlParameterColumns.Bare(name))
+                ? Redaction.Mask
+                : Format(parameter.Value);
         }
 
         return values;
