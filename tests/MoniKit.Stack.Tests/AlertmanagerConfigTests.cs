@@ -20,7 +20,7 @@ public sealed class AlertmanagerConfigTests
         var text = File.ReadAllText(Config);
 
         StringAssert.Contains(text, "group_by: [alertname, service]");
-        StringAssert.Contains(text, "api_url_file: /run/secrets/slack_webhook_url");
+        StringAssert.Contains(text, "api_url_file: /run/secrets/monikit/slack_webhook_url");
         StringAssert.Contains(text, "send_resolved: true");
         StringAssert.Contains(text, "source_matchers: ['severity=\"critical\"']");
         StringAssert.Contains(text, "target_matchers: ['severity=\"warning\"']");

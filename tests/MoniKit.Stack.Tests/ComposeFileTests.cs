@@ -10,7 +10,7 @@ public sealed class ComposeFileTests
     [TestMethod]
     public void DockerComposeConfig_CommittedFileWithSampleEnv_IsValid()
     {
-        var config = ComposeConfig(StackContent.Stack, SampleEnv);
+        var config = ComposeConfig(StackContent.Stack, File.ReadAllText(Path.Combine(StackContent.Stack, "monikit.env")));
 
         config.EnsureSuccess();
         StringAssert.Contains(config.StandardOutput, "monikit-service:", "the committed file is the webapi variant");
@@ -18,11 +18,11 @@ public sealed class ComposeFileTests
 
     [TestMethod]
     [DynamicData(nameof(Variants))]
-    public void DockerComposeConfig_RenderedVariant_IsValidAndBindsEveryPortToLoopback(string variant)
+    public void DockerComposeConfig_RenderedVariantWithItsGeneratedEnv_IsValidAndBindsEveryPortToLoopback(string variant)
     {
         var rendered = TemplateRenderer.Render(variant);
 
-        var config = ComposeConfig(rendered, SampleEnv).EnsureSuccess();
+        var config = ComposeConfig(rendered, File.ReadAllText(Path.Combine(rendered, ".env"))).EnsureSuccess();
 
         var published = config.StandardOutput.Split('\n').Select(l => l.Trim())
             .Where(l => l.StartsWith("- ", StringComparison.Ordinal) && l.EndsWith("/tcp", StringComparison.Ordinal)).ToList();
@@ -43,6 +43,8 @@ public sealed class ComposeFileTests
         Assert.AreEqual(variant is "webapi" or "data-sqlite" or "data-postgres", config.StandardOutput.Contains("127.0.0.1:6080:8080/tcp", StringComparison.Ordinal), $"{variant}: HTTP port");
         Assert.DoesNotContain("monikit-service", config.StandardOutput, $"{variant}: the service name is replaced");
         Assert.AreEqual(variant == "stack", config.StandardOutput.Contains("host.docker.internal:host-gateway", StringComparison.Ordinal), $"{variant}: host gateway");
+        StringAssert.Contains(config.StandardOutput, "/run/secrets/monikit:ro", $"{variant}: the secrets folder is mounted into Alertmanager");
+        Assert.DoesNotContain("\nsecrets:", config.StandardOutput, $"{variant}: no compose secret whose file must exist before the first start");
     }
 
     [TestMethod]

@@ -80,7 +80,7 @@ public sealed partial class LocalMonitoringConfig : IDisposable
     [GeneratedRegex(@"""alertmanager:9093""")]
     private static partial Regex AlertmanagerTarget();
 
-    [GeneratedRegex(@"/run/secrets/slack_webhook_url")]
+    [GeneratedRegex(@"/run/secrets/monikit/slack_webhook_url")]
     private static partial Regex SecretFile();
 
     [GeneratedRegex(@"^\s+service: (\S+)\s*$", RegexOptions.Multiline)]
