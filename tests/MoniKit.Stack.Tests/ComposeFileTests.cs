@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace MoniKit.Stack.Tests;
 
 [TestClass]
@@ -48,6 +50,43 @@ public sealed class ComposeFileTests
     }
 
     [TestMethod]
+    [DataRow("webapi")]
+    [DataRow("worker")]
+    [DataRow("stack")]
+    public void DockerComposeConfig_TracesProfileOn_RunsTempoOnLoopbackAndSendsTheServiceSpansThere(string variant)
+    {
+        var rendered = TemplateRenderer.Render(variant);
+        var env = File.ReadAllText(Path.Combine(rendered, ".env"));
+
+        var on = ComposeConfig(rendered, env + "COMPOSE_PROFILES=traces\n").EnsureSuccess().StandardOutput;
+        var off = ComposeConfig(rendered, env).EnsureSuccess().StandardOutput;
+
+        var tempo = Service(on, "tempo");
+        StringAssert.Contains(tempo, "image: grafana/tempo:3.0.3", "the image is pinned");
+        StringAssert.Contains(tempo, "- traces", "Tempo belongs to the traces profile");
+        StringAssert.Contains(tempo, "/tempo", "it has a healthcheck");
+        foreach (var port in new[] { "4317", "4318", "3200" })
+        {
+            StringAssert.Contains(tempo, $"127.0.0.1:{port}:{port}/tcp", $"Tempo publishes {port} on loopback");
+        }
+
+        if (variant != "stack")
+        {
+            StringAssert.Contains(Service(on, "orders"), "OTEL_EXPORTER_OTLP_ENDPOINT: http://tempo:4318");
+            StringAssert.Contains(Service(on, "orders"), "OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf");
+            Assert.DoesNotContain("OTEL_", Service(off, "orders"), "without the profile the service exports nothing");
+        }
+    }
+
+    [TestMethod]
+    public void DockerComposeConfig_Prometheus_StoresExemplars()
+    {
+        var config = ComposeConfig(StackContent.Stack, File.ReadAllText(Path.Combine(StackContent.Stack, "monikit.env"))).EnsureSuccess();
+
+        StringAssert.Contains(Service(config.StandardOutput, "prometheus"), "--enable-feature=exemplar-storage");
+    }
+
+    [TestMethod]
     public void DockerComposeConfig_NoGrafanaPassword_FailsNamingTheVariable()
     {
         var config = ComposeConfig(StackContent.Stack, "POSTGRES_PASSWORD=sample-only\n");
@@ -72,6 +111,16 @@ public sealed class ComposeFileTests
 
         StringAssert.Contains(config.StandardOutput, "0.0.0.0:3000:3000/tcp");
         Assert.DoesNotContain("- 127.0.0.1:", config.StandardOutput);
+    }
+
+    /// <summary>One service's block of <c>docker-compose config</c> output.</summary>
+    private static string Service(string config, string name)
+    {
+        var start = config.IndexOf($"\n  {name}:\n", StringComparison.Ordinal);
+        Assert.IsGreaterThanOrEqualTo(0, start, $"no service {name} in:\n{config}");
+        var rest = config[(start + 3)..];
+        var next = Regex.Match(rest, @"\n  [a-z][\w.-]*:\n|\n[a-z]");
+        return next.Success ? rest[..next.Index] : rest;
     }
 
     private static ProcessResult ComposeConfig(string directory, string env)

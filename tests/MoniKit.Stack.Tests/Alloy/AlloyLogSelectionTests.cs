@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MoniKit.Stack.Tests.Alloy;
@@ -76,48 +73,34 @@ public sealed partial class AlloyLogSelectionTests
     }
 
     /// <summary>
-    /// Runs a real host with MoniKit logging and local alerts, archiving above 10 KB: over a hundred rolls of the main
-    /// file, a few of the error file, and the alerts file that a service without a Slack webhook writes.
+    /// Runs a real host that archives above 10 KB and keeps every archive: over a hundred rolls of the main file, a
+    /// few of the error file, and the alerts file that a service without a Slack webhook writes.
     /// </summary>
-    private static async Task WriteLogsAsync(string service, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    private static Task WriteLogsAsync(string service, string directory) =>
+        LoggingHost.RunAsync(service, directory, async logger =>
         {
-            EnvironmentName = "Production",
-            ContentRootPath = directory,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            var padding = new string('x', 200);
+            for (var i = 0; i < 1500; i++)
+            {
+                LogStep(logger, i, padding);
+                if (i % 20 == 0)
+                {
+                    LogFailure(logger, new InvalidOperationException($"Payment {i} was declined"), i);
+                }
+
+                if (i % 500 == 0)
+                {
+                    // The writer thread keeps up; pausing now and then keeps the bounded queue from dropping lines.
+                    await Task.Delay(50);
+                }
+            }
+        },
+        new Dictionary<string, string?>
         {
-            ["MoniKit:ServiceName"] = service,
-            ["MoniKit:Logging:Directory"] = directory,
             ["MoniKit:Logging:ArchiveAboveSizeMb"] = "0.01",
-            ["MoniKit:Logging:Console"] = "None",
             // Every archive is kept, so two-digit and three-digit archive names are on disk together.
             ["MoniKit:Logging:MaxArchiveFiles"] = "0",
         });
-        builder.AddMoniKitSlackAlerts();
-        using var host = builder.Build();
-        await host.StartAsync();
-        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Orders.Checkout");
-        var padding = new string('x', 200);
-        for (var i = 0; i < 1500; i++)
-        {
-            LogStep(logger, i, padding);
-            if (i % 20 == 0)
-            {
-                LogFailure(logger, new InvalidOperationException($"Payment {i} was declined"), i);
-            }
-
-            if (i % 500 == 0)
-            {
-                // The writer thread keeps up; pausing now and then keeps the bounded queue from dropping lines.
-                await Task.Delay(50);
-            }
-        }
-
-        await host.StopAsync();
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkout step {Step} done {Padding}")]
     private static partial void LogStep(ILogger logger, int step, string padding);
