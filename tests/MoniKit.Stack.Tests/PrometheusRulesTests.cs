@@ -41,6 +41,33 @@ public sealed partial class PrometheusRulesTests
     }
 
     [TestMethod]
+    [DataRow("Mimir", "X-Scope-OrgID: monikit")]
+    [DataRow("Thanos", "/api/v1/receive")]
+    public void PromtoolCheckConfig_RemoteWriteBlockUncommented_IsValid(string backend, string expected)
+    {
+        var config = File.ReadAllText(Path.Combine(StackContent.Prometheus, "prometheus.yml"));
+        var block = config[config.IndexOf($"# {backend}:", StringComparison.Ordinal)..].Split('\n').Skip(1)
+            .TakeWhile(l => l.StartsWith("# ", StringComparison.Ordinal))
+            .Select(l => l[2..])
+            .Where(l => !l.TrimStart().StartsWith('#'))
+            .ToList();
+        var copy = StackContent.NewTemporaryDirectory("remote-write");
+        try
+        {
+            StackContent.CopyDirectory(StackContent.Prometheus, copy);
+            File.WriteAllText(Path.Combine(copy, "prometheus.yml"), config + "\n" + string.Join('\n', block) + "\n");
+            StringAssert.Contains(string.Join('\n', block), expected);
+            StringAssert.StartsWith(block[0], "remote_write:");
+
+            Promtool(["check", "config", Path.Combine(copy, "prometheus.yml")]).EnsureSuccess();
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void PromtoolCheckRules_EveryRuleFile_IsValid()
     {
         var files = Directory.GetFiles(Path.Combine(StackContent.Prometheus, "rules"), "*.yml");
