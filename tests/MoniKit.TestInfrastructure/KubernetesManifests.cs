@@ -1,17 +1,21 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace MoniKit.TestInfrastructure;
 
 /// <summary>
 /// Reads Kubernetes manifests and validates each object with the validation that the npm packages kubernetes-models
 /// and @kubernetes-models/prometheus-operator ship (their JSON schemas of the Kubernetes API and of the operator's
-/// CRDs, through each model's own <c>validate()</c>); this class adds no rule of its own. Also renders a kustomization
-/// with <c>kubectl kustomize</c>.
+/// CRDs, through each model's own <c>validate()</c>), and type-checks them against the TypeScript types the same
+/// packages ship, which reject a field the API does not know (the schemas let unknown fields through); this class adds
+/// no rule of its own. Also renders a kustomization with <c>kubectl kustomize</c>.
 /// </summary>
-public static class KubernetesManifests
+public static partial class KubernetesManifests
 {
-    private const string Packages = "kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0 yaml@2.9.1";
+    private const string Packages = "kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0 yaml@2.9.1 typescript@5.9.3";
 
     // Parses every YAML document and, in validate mode, hands each object to the model its apiVersion and kind name.
     private const string Script = """
@@ -65,6 +69,48 @@ public static class KubernetesManifests
             : throw new InvalidOperationException(string.Join('\n', result.Errors));
     }
 
+    /// <summary>
+    /// Type-checks objects against the packages' TypeScript types (<c>tsc --strict</c>): an unknown or misspelt field
+    /// fails as TypeScript's excess-property check. Returns tsc's errors, empty when every object fits its type.
+    /// </summary>
+    public static IReadOnlyList<string> TypeCheck(IEnumerable<ManifestObject> objects)
+    {
+        var tools = NpmPackages.Require(Packages.Split(' '));
+        var source = new StringBuilder();
+        var index = 0;
+        foreach (var o in objects)
+        {
+            var apiVersion = o.Body["apiVersion"]!.GetValue<string>();
+            var module = apiVersion.Contains("monitoring.coreos.com/", StringComparison.Ordinal)
+                ? $"@kubernetes-models/prometheus-operator/{apiVersion}/{o.Kind}"
+                : $"kubernetes-models/{apiVersion}/{o.Kind}";
+            source.Append(CultureInfo.InvariantCulture, $"import type {{ I{o.Kind} as T{index} }} from \"{module}\";\n")
+                .Append(CultureInfo.InvariantCulture, $"// {o.File}: {o.Kind}/{o.Name}\nexport const o{index}: T{index} = {o.Body.ToJsonString()};\n");
+            index++;
+        }
+
+        var file = Path.Combine(tools, $"manifests-{Guid.NewGuid():N}.ts");
+        File.WriteAllText(file, source.ToString());
+        try
+        {
+            var result = ProcessRunner.Run(
+                "node",
+                [Path.Combine(tools, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--target", "es2022",
+                    "--module", "esnext", "--moduleResolution", "bundler", file],
+                tools);
+            var lines = source.ToString().Split('\n');
+            // Each error names its line; the comment above that object's line says which manifest it is.
+            return [.. result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(e => ErrorLine().Match(e) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is var line and > 1
+                    ? $"{lines[line - 2].TrimStart('/', ' ')}: {e[(e.IndexOf(": error", StringComparison.Ordinal) + 2)..]}"
+                    : e)];
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>The kubectl program, or <see langword="null"/> where it is not installed.</summary>
     public static string? Kubectl { get; } = new[] { "/usr/bin/kubectl", "/usr/local/bin/kubectl" }.FirstOrDefault(File.Exists);
 
@@ -93,4 +139,7 @@ public static class KubernetesManifests
 
     /// <summary>A manifest object's text, for failure messages.</summary>
     public static string Show(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    [GeneratedRegex(@"\.ts\((\d+),\d+\): error")]
+    private static partial Regex ErrorLine();
 }

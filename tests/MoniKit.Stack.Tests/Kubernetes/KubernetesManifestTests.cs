@@ -23,6 +23,33 @@ public sealed class KubernetesManifestTests
     }
 
     [TestMethod]
+    public void ManifestFiles_EveryVariant_UseOnlyFieldsTheModelsKnow()
+    {
+        var objects = Variants.SelectMany(v => KubernetesManifests.Validate(KubernetesRenderer.ManifestFiles((string)v[0])).Objects);
+
+        var errors = KubernetesManifests.TypeCheck(objects);
+
+        Assert.IsEmpty(errors, string.Join('\n', errors));
+    }
+
+    [TestMethod]
+    public void TypeCheck_MisspeltField_IsRejected()
+    {
+        // The schemas let unknown fields through; the types do not.
+        var deployment = System.Text.Json.Nodes.JsonNode.Parse("""
+            { "apiVersion": "apps/v1", "kind": "Deployment", "metadata": { "name": "typo" }, "spec": { "selector": {},
+              "template": { "spec": { "containers": [ { "name": "a", "image": "a:1", "securityContext": { "readOnlyRootFileSystem": true } } ] } } } }
+            """)!.AsObject();
+
+        var errors = KubernetesManifests.TypeCheck([new ManifestObject("typo.yaml", deployment)]);
+
+        Assert.HasCount(1, errors, string.Join('\n', errors));
+        StringAssert.StartsWith(errors[0], "typo.yaml: Deployment/typo");
+        StringAssert.Contains(errors[0], "readOnlyRootFileSystem");
+        StringAssert.Contains(errors[0], "does not exist in type 'ISecurityContext'");
+    }
+
+    [TestMethod]
     [DynamicData(nameof(Variants))]
     public void Kustomize_EveryVariant_RendersEveryFileAndTheOutputValidates(string variant)
     {
