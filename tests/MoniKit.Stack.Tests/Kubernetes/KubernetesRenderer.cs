@@ -82,11 +82,5 @@ internal static class KubernetesRenderer
         return hive;
     }
 
-    private static ProcessResult Dotnet(IEnumerable<string> arguments) =>
-        ProcessRunner.Run("dotnet", arguments, environment: new Dictionary<string, string?>
-        {
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-            ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
-        });
+    private static ProcessResult Dotnet(IEnumerable<string> arguments) => TemplateRenderer.Dotnet(arguments);
 }
