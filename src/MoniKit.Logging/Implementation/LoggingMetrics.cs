@@ -23,7 +23,7 @@ internal sealed class LoggingMetrics : IDisposable
         var meter = meterFactory?.Create(MeterName) ?? (_ownedMeter = new Meter(MeterName));
         meter.CreateObservableCounter("monikit.log.events", ObserveEvents, "{event}", "Log events written, by level.");
         meter.CreateObservableCounter(
-            "monikit.log.events.dropped", ObserveDropped, "{event}", "Log events dropped because a target's queue was full.");
+            "monikit.log.events.dropped", ObserveDropped, "{event}", "Log lines a destination did not write: its queue was full, it could not be written, or the shutdown deadline came first.");
     }
 
     public void CountEvent(int levelOrdinal)
