@@ -33,6 +33,7 @@ public static class MoniKitWebApplicationBuilderExtensions
 
         builder.GetMoniKitOptions();
         builder.AddMoniKitLogging();
+        NLogWebSetup.AddTo(builder);
         builder.AddMoniKitMetrics();
         builder.AddMoniKitSlackAlerts();
         builder.AddMoniKitManagementPort();
