@@ -22,7 +22,7 @@ public sealed class BenchmarkSmokeTests
         var classes = BenchmarkMethods.Select(row => (string)row[0]).Distinct().Order().ToArray();
 
         CollectionAssert.AreEqual(
-            new[] { "LogEventBenchmarks", "PrometheusBenchmarks", "RequestPipelineBenchmarks", "SlackAlertBenchmarks" }, classes);
+            new[] { "LogEventBenchmarks", "LogWriterBenchmarks", "PrometheusBenchmarks", "RequestPipelineBenchmarks", "SlackAlertBenchmarks" }, classes);
     }
 
     [TestMethod]

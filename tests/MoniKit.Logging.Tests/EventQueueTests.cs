@@ -64,39 +64,60 @@ public sealed class EventQueueTests
     }
 
     [TestMethod]
-    public void WaitForBatch_HalfTheLimitQueued_ReturnsWithoutWaitingForTheDelay()
+    public void WaitForWork_AnEventQueued_ReturnsAtOnce()
     {
-        // The fake clock never moves, so waiting for the delay would never end.
+        // The fake clock never moves: an event that finds the writer idle does not wait for a batch.
+        using var queue = new EventQueue(1000, MoniKitLogOverflowAction.Discard, new FakeTimeProvider());
+        var waiting = Task.Run(() => queue.WaitForWork(() => false));
+        queue.Enqueue(Event(0), out _);
+        Assert.IsTrue(waiting.Wait(Patience));
+    }
+
+    [TestMethod]
+    public void WaitForWork_OtherWorkAskedFor_ReturnsWithoutAnEvent()
+    {
+        using var queue = new EventQueue(1000, MoniKitLogOverflowAction.Discard, new FakeTimeProvider());
+        var flushRequested = false;
+        var waiting = Task.Run(() => queue.WaitForWork(() => Volatile.Read(ref flushRequested)));
+        Volatile.Write(ref flushRequested, true);
+        queue.Hurry();
+        Assert.IsTrue(waiting.Wait(Patience));
+    }
+
+    [TestMethod]
+    public void PauseForBatch_FewEventsQueued_ReturnsOnceTheDelayHasPassed()
+    {
+        var time = new ObservedTimeProvider();
+        using var queue = new EventQueue(1000, MoniKitLogOverflowAction.Discard, time);
+        queue.Enqueue(Event(0), out _);
+        var pausing = Task.Run(queue.PauseForBatch);
+        Assert.IsTrue(time.WaitForTimer(Patience));
+        time.Advance(EventQueue.BatchDelay - TimeSpan.FromTicks(1));
+        Assert.IsFalse(pausing.IsCompleted);
+
+        time.Advance(TimeSpan.FromTicks(1));
+        Assert.IsTrue(pausing.Wait(Patience));
+    }
+
+    [TestMethod]
+    public void PauseForBatch_HalfTheLimitQueued_ReturnsWithoutPausing()
+    {
         using var queue = new EventQueue(8, MoniKitLogOverflowAction.Discard, new FakeTimeProvider());
         for (var i = 0; i < 4; i++)
         {
             queue.Enqueue(Event(i), out _);
         }
 
-        Assert.IsTrue(Task.Run(queue.WaitForBatch).Wait(Patience));
+        Assert.IsTrue(Task.Run(queue.PauseForBatch).Wait(Patience));
     }
 
     [TestMethod]
-    public void WaitForBatch_OneEvent_ReturnsOnceTheDelayHasPassed()
-    {
-        var time = new ObservedTimeProvider();
-        using var queue = new EventQueue(1000, MoniKitLogOverflowAction.Discard, time);
-        queue.Enqueue(Event(0), out _);
-        var waiting = Task.Run(queue.WaitForBatch);
-        Assert.IsTrue(time.WaitForTimer(Patience));
-        Assert.IsFalse(waiting.IsCompleted);
-
-        time.Advance(EventQueue.BatchDelay);
-        Assert.IsTrue(waiting.Wait(Patience));
-    }
-
-    [TestMethod]
-    public void WaitForBatch_HurriedForAFlush_ReturnsWithoutWaitingForTheDelay()
+    public void PauseForBatch_HurriedForAFlush_ReturnsWithoutPausing()
     {
         using var queue = new EventQueue(1000, MoniKitLogOverflowAction.Discard, new FakeTimeProvider());
         queue.Enqueue(Event(0), out _);
         queue.Hurry();
-        Assert.IsTrue(Task.Run(queue.WaitForBatch).Wait(Patience));
+        Assert.IsTrue(Task.Run(queue.PauseForBatch).Wait(Patience));
     }
 
     private static QueuedEvent Event(int number) => new(new LogEventInfo(LogLevel.Info, "Test", number.ToString(System.Globalization.CultureInfo.InvariantCulture)), null);

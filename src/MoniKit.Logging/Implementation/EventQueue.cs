@@ -4,8 +4,9 @@ namespace MoniKit.Logging.Implementation;
 
 /// <summary>
 /// The bounded queue in front of the rendering thread. The writer sleeps on an event while the queue is empty (no
-/// spinning), and once woken lets a batch build up: it starts when <see cref="BatchDelay"/> has passed or
-/// <see cref="BatchSize"/> events (or half the limit) are waiting, whichever comes first, or at once for a flush.
+/// spinning) and writes the event that wakes it at once; after each batch it lets the next build up until
+/// <see cref="BatchDelay"/> has passed or <see cref="BatchSize"/> events (or half the limit) are waiting, whichever
+/// comes first, or a flush is asked for.
 /// A full queue drops its oldest event (<c>Discard</c>), makes the caller wait (<c>Block</c>) or grows (<c>Grow</c>).
 /// </summary>
 internal sealed class EventQueue : IDisposable
@@ -106,16 +107,25 @@ internal sealed class EventQueue : IDisposable
         Hurry();
     }
 
-    /// <summary>Returns when there is a batch to write, or a flush or the end was asked for.</summary>
-    public void WaitForBatch()
+    /// <summary>
+    /// Sleeps, without spinning, until an event is queued or <paramref name="otherWork"/> (a flush, the end) says there
+    /// is something else to do. An event that finds the writer idle is written at once.
+    /// </summary>
+    public void WaitForWork(Func<bool> otherWork)
     {
-        do
+        while (Count == 0 && !otherWork())
         {
             _work.Wait();
             _work.Reset();
         }
-        while (Count == 0 && !_hurry.IsSet);
+    }
 
+    /// <summary>
+    /// After a batch, lets the next one build up for <see cref="BatchDelay"/>, unless <see cref="BatchSize"/> events
+    /// (or half the limit) are waiting already or a flush or the end cuts the pause short.
+    /// </summary>
+    public void PauseForBatch()
+    {
         if (Count < _hurryAt && !_hurry.IsSet)
         {
             WaitForHurry();

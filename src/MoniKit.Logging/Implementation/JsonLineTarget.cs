@@ -23,7 +23,9 @@ internal sealed class JsonLineTarget : Target
     private readonly LineRenderer _renderer;
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<FlushMarker> _flushes = new();
+    private readonly Func<bool> _otherWork;
     private volatile bool _stopping;
+    private bool _writerEnded = true;
     private Thread? _writer;
 
     public JsonLineTarget(EventQueue queue, LineRenderer renderer, TimeProvider time)
@@ -31,6 +33,7 @@ internal sealed class JsonLineTarget : Target
         _queue = queue;
         _renderer = renderer;
         _time = time;
+        _otherWork = () => _stopping || !_flushes.IsEmpty;
         Destinations = [.. renderer.Destinations];
     }
 
@@ -75,6 +78,7 @@ internal sealed class JsonLineTarget : Target
         }
 
         _stopping = false;
+        _writerEnded = false;
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "MoniKit log writer" };
         _writer.Start();
     }
@@ -83,7 +87,8 @@ internal sealed class JsonLineTarget : Target
     {
         _stopping = true;
         _queue.Close();
-        if (_writer is null || _writer.Join(StopWait))
+        _writerEnded = _writer is null || _writer.Join(StopWait);
+        if (_writerEnded)
         {
             // Whatever arrived while the writer was finishing; the writer is gone, so this thread may render.
             WriteQueued();
@@ -102,7 +107,8 @@ internal sealed class JsonLineTarget : Target
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _writer is null)
+        // A writer still held up (by a file in Block mode) keeps its queue: disposing it under the thread would crash it.
+        if (disposing && _writerEnded)
         {
             _queue.Dispose();
         }
@@ -150,13 +156,15 @@ internal sealed class JsonLineTarget : Target
     {
         while (true)
         {
-            _queue.WaitForBatch();
+            _queue.WaitForWork(_otherWork);
             var stopping = _stopping;
             WriteQueued();
             if (stopping)
             {
                 return;
             }
+
+            _queue.PauseForBatch();
         }
     }
 
