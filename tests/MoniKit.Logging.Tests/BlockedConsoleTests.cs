@@ -14,22 +14,8 @@ public sealed class BlockedConsoleTests
     public async Task AddMoniKitLogging_StandardOutputNeverRead_FileGetsEveryLineAndShutdownReportsTheConsoleLoss()
     {
         using var test = new TestHost();
-        using var stdout = new BlockingTextWriter();
-        using var stderr = new StringWriter();
-        var drops = new Dictionary<string, long>();
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        TimeSpan stopped;
-        try
+        var run = await RunWithUnreadStandardOutputAsync(test, [], TimeSpan.FromSeconds(2), logger =>
         {
-            var builder = test.CreateBuilder(new Dictionary<string, string?> { ["MoniKit:Logging:Console"] = "Json" });
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-            builder.AddMoniKitLogging();
-            using var host = builder.Build();
-            using var listener = TestHost.ListenTo("monikit.log.events.dropped", drops);
-            await host.StartAsync();
-            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Unread");
             for (var i = 0; i < 2000; i++)
             {
                 logger.LogWarning("warn {Number}", i);
@@ -39,31 +25,18 @@ public sealed class BlockedConsoleTests
             {
                 logger.LogInformation("info {Number}", i);
             }
-
-            var clock = Stopwatch.StartNew();
-            var stop = host.StopAsync();
-            Assert.IsTrue(await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(20))) == stop, "StopAsync hung on the blocked console.");
-            await stop;
-            stopped = clock.Elapsed;
-            listener.RecordObservableInstruments();
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-            stdout.Release();
-        }
+        });
 
         var file = TestHost.ReadLines(test.LogFile).Where(l => l.Contains("\"Unread\"", StringComparison.Ordinal)).ToArray();
         Assert.HasCount(7000, file);
         LogAssert.FileConforms(test.LogFile);
-        Assert.IsLessThan(TimeSpan.FromSeconds(10), stopped);
+        Assert.IsLessThan(TimeSpan.FromSeconds(10), run.Stopped);
 
         // Every Warn line was meant for the console and none reached it: all are counted, and said once on stderr.
-        Assert.AreEqual(2000L, drops.GetValueOrDefault("console"));
-        Assert.AreEqual(0L, drops.GetValueOrDefault("file"));
-        var report = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("not written", StringComparison.Ordinal)).ToArray();
-        Assert.HasCount(1, report, stderr.ToString());
+        Assert.AreEqual(2000L, run.Drops.GetValueOrDefault("console"));
+        Assert.AreEqual(0L, run.Drops.GetValueOrDefault("file"));
+        var report = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("not written", StringComparison.Ordinal)).ToArray();
+        Assert.HasCount(1, report, run.Stderr);
         StringAssert.Contains(report[0], "console");
         StringAssert.Contains(report[0], "2000");
     }
@@ -72,27 +45,13 @@ public sealed class BlockedConsoleTests
     public async Task AddMoniKitLogging_StandardOutputNeverReadWithSmallQueue_ConsoleDropsAreCountedWhileTheFileGetsEveryLine()
     {
         using var test = new TestHost();
-        using var stdout = new BlockingTextWriter();
-        using var stderr = new StringWriter();
-        var drops = new Dictionary<string, long>();
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        long droppedWhileRunning;
-        try
+        var settings = new Dictionary<string, string?>
         {
-            var builder = test.CreateBuilder(new Dictionary<string, string?>
-            {
-                ["MoniKit:Logging:Console"] = "Json",
-                ["MoniKit:Logging:QueueLimit"] = "500",
-                ["MoniKit:Logging:OverflowAction"] = "Block",
-            });
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-            builder.AddMoniKitLogging();
-            using var host = builder.Build();
-            using var listener = TestHost.ListenTo("monikit.log.events.dropped", drops);
-            await host.StartAsync();
-            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Unread");
+            ["MoniKit:Logging:QueueLimit"] = "500",
+            ["MoniKit:Logging:OverflowAction"] = "Block",
+        };
+        var run = await RunWithUnreadStandardOutputAsync(test, settings, TimeSpan.FromSeconds(1), logger =>
+        {
             var burst = Task.Run(() =>
             {
                 for (var i = 0; i < 3000; i++)
@@ -101,11 +60,56 @@ public sealed class BlockedConsoleTests
                 }
             });
             Assert.IsTrue(burst.Wait(TimeSpan.FromSeconds(20)), "Logging blocked on the console although only the files may hold it up.");
-            host.Services.GetRequiredService<Implementation.MoniKitLogFactory>().Factory.Flush(TimeSpan.FromSeconds(1));
+        });
+
+        Assert.HasCount(3000, TestHost.ReadLines(test.LogFile).Where(l => l.Contains("\"Unread\"", StringComparison.Ordinal)).ToArray());
+        Assert.IsGreaterThanOrEqualTo(2000L, run.DroppedWhileRunning, "the console's queue holds twice the queue limit; the rest is dropped and counted at once");
+        Assert.AreEqual(3000L, run.Drops.GetValueOrDefault("console"), "every console line is accounted for once the shutdown gave up on it");
+        Assert.AreEqual(0L, run.Drops.GetValueOrDefault("file"));
+    }
+
+    /// <summary>
+    /// Runs a Production host whose JSON console blocks forever: logs, flushes the files, reads the counters, stops it
+    /// with the given shutdown timeout, and reads them again.
+    /// </summary>
+    private static async Task<(Dictionary<string, long> Drops, long DroppedWhileRunning, TimeSpan Stopped, string Stderr)> RunWithUnreadStandardOutputAsync(
+        TestHost test, Dictionary<string, string?> settings, TimeSpan shutdownTimeout, Action<ILogger> log)
+    {
+        using var stdout = new BlockingTextWriter();
+        using var stderr = new StringWriter();
+        var drops = new Dictionary<string, long>();
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            settings["MoniKit:Logging:Console"] = "Json";
+            var builder = test.CreateBuilder(settings);
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
+            builder.AddMoniKitLogging();
+            using var host = builder.Build();
+            using var listener = TestHost.ListenTo("monikit.log.events.dropped", drops);
+            await host.StartAsync();
+            log(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Unread"));
+            try
+            {
+                // Everything reaches the file; the console never passes the flush, which gives up after a second.
+                host.Services.GetRequiredService<Implementation.MoniKitLogFactory>().Factory.Flush(TimeSpan.FromSeconds(1));
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
             listener.RecordObservableInstruments();
-            droppedWhileRunning = drops.GetValueOrDefault("console");
-            await host.StopAsync();
+            var droppedWhileRunning = drops.GetValueOrDefault("console");
+
+            var clock = Stopwatch.StartNew();
+            var stop = host.StopAsync();
+            Assert.AreSame(stop, await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(20))), "StopAsync hung on the blocked console.");
+            await stop;
+            var stopped = clock.Elapsed;
             listener.RecordObservableInstruments();
+            return (drops, droppedWhileRunning, stopped, stderr.ToString());
         }
         finally
         {
@@ -113,10 +117,5 @@ public sealed class BlockedConsoleTests
             Console.SetError(originalError);
             stdout.Release();
         }
-
-        Assert.HasCount(3000, TestHost.ReadLines(test.LogFile).Where(l => l.Contains("\"Unread\"", StringComparison.Ordinal)).ToArray());
-        Assert.IsGreaterThanOrEqualTo(2000L, droppedWhileRunning, "the console's queue holds twice the queue limit; the rest is dropped and counted at once");
-        Assert.AreEqual(3000L, drops.GetValueOrDefault("console"), "every console line is accounted for once the shutdown gave up on it");
-        Assert.AreEqual(0L, drops.GetValueOrDefault("file"));
     }
 }

@@ -13,17 +13,10 @@ public sealed class TextConsoleTests
     [TestMethod]
     public async Task TextConsole_ControlCharactersInMessageAndException_EscapedOnOneLine()
     {
-        using var test = new TestHost();
-        var lines = await TestHost.CaptureConsoleAsync(async () =>
+        var lines = await DevelopmentConsoleAsync("Login", logger =>
         {
-            var builder = test.CreateBuilder(new Dictionary<string, string?> { ["MoniKit:Logging:Console"] = null }, "Development");
-            builder.AddMoniKitLogging();
-            using var host = builder.Build();
-            await host.StartAsync();
-            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Login");
             logger.LogWarning("Login failed for {User}", Forgery);
             logger.LogError(new InvalidOperationException("bad input " + Forgery), "Rejected");
-            await host.StopAsync();
         });
 
         var text = string.Join('\n', lines);
@@ -41,18 +34,24 @@ public sealed class TextConsoleTests
     [TestMethod]
     public async Task TextConsole_Development_WritesTimeLevelLoggerAndMessage()
     {
+        var lines = await DevelopmentConsoleAsync("Orders.Api", logger => logger.LogInformation("Order {OrderId} created", 42));
+
+        var line = lines.Single(l => l.Contains("Order 42", StringComparison.Ordinal));
+        StringAssert.Matches(line, new System.Text.RegularExpressions.Regex(@"^\d\d:\d\d:\d\d\.\d{3} INFO  Orders\.Api: Order 42 created$"));
+    }
+
+    /// <summary>What a Development host with the default console writes to standard output.</summary>
+    private static async Task<string[]> DevelopmentConsoleAsync(string category, Action<ILogger> log)
+    {
         using var test = new TestHost();
-        var lines = await TestHost.CaptureConsoleAsync(async () =>
+        return await TestHost.CaptureConsoleAsync(async () =>
         {
             var builder = test.CreateBuilder(new Dictionary<string, string?> { ["MoniKit:Logging:Console"] = null }, "Development");
             builder.AddMoniKitLogging();
             using var host = builder.Build();
             await host.StartAsync();
-            host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Orders.Api").LogInformation("Order {OrderId} created", 42);
+            log(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category));
             await host.StopAsync();
         });
-
-        var line = lines.Single(l => l.Contains("Order 42", StringComparison.Ordinal));
-        StringAssert.Matches(line, new System.Text.RegularExpressions.Regex(@"^\d\d:\d\d:\d\d\.\d{3} INFO  Orders\.Api: Order 42 created$"));
     }
 }

@@ -127,10 +127,11 @@ internal sealed class MoniKitLogFactory : IDisposable
         if (message is not null)
         {
             _environment.Report(message);
-            if (ReferenceEquals(_environment, LogWriterEnvironment.Default))
+            // The process is about to end: the line gets a second through the console, then a second around it (a stuck
+            // standard output holds up the console's standard error as well), no more.
+            if (ReferenceEquals(_environment, LogWriterEnvironment.Default) && !StandardError.Shared.WaitUntilWritten(ReportWait))
             {
-                // The process is about to end; a standard error that nobody reads gets a second, no more.
-                StandardError.Shared.WaitUntilWritten(ReportWait);
+                StandardError.Shared.WriteAroundConsole(ReportWait);
             }
         }
     }
