@@ -97,6 +97,24 @@ public sealed class JsonLineTargetTests
     }
 
     [TestMethod]
+    public async Task DrainAsync_HostShutdownTimeoutAlreadyPassed_StillWaitsTheMinimumThenGivesUp()
+    {
+        using var console = new BlockingTextWriter();
+        using var fixture = new WriterFixture(Options(MoniKitConsoleFormat.Json), console);
+        fixture.Logger().Warn("never shown");
+        Assert.IsTrue(fixture.Disk.WaitForLines("orders.json", 1, Patience));
+
+        var drain = fixture.Writer.DrainAsync(TimeSpan.FromSeconds(5), new CancellationToken(canceled: true));
+        fixture.Time.Advance(JsonLineTarget.MinimumWait - TimeSpan.FromTicks(1));
+        Assert.IsFalse(drain.IsCompleted, "healthy destinations get their minimum");
+
+        fixture.Time.Advance(TimeSpan.FromTicks(1));
+        var lost = await drain;
+        console.Release();
+        Assert.AreEqual(("console", 1L), lost.Single());
+    }
+
+    [TestMethod]
     public async Task Write_EveryLevel_ErrorFileGetsErrorAndFatalAsTheSameBytesAsTheFileAndConsoleItsLevelUp()
     {
         var options = Options(MoniKitConsoleFormat.Json);
