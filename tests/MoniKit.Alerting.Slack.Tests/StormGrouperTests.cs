@@ -29,6 +29,159 @@ public sealed class StormGrouperTests
         Assert.AreEqual(2000, messages.Sum(m => m.EventCount));
     }
 
+    [TestMethod]
+    public void Add_SameFaultWithDifferentMessages_OneGroupAndTheAlertAfterTheWindowIsRecurring()
+    {
+        using var capture = new AlertCapture();
+        var logger = capture.Logger("Orders.Checkout");
+        logger.LogError(Thrown("Order 1 is locked"), "Checkout failed");
+        logger.LogError(Thrown("Order 2 is locked by another session"), "Checkout failed");
+        var events = capture.Take();
+        var time = new FakeTimeProvider();
+        var grouper = new StormGrouper(Window, 1000);
+        var followUps = new List<AlertMessage>();
+
+        var first = grouper.Add(events[0], time.GetUtcNow(), out _);
+        time.Advance(Window);
+        grouper.Flush(time.GetUtcNow(), followUps.Add);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var second = grouper.Add(events[1], time.GetUtcNow(), out _);
+
+        Assert.AreEqual(events[0].ErrorGroup, events[1].ErrorGroup);
+        Assert.AreEqual(events[0].GroupKey, events[1].GroupKey);
+        Assert.IsEmpty(followUps, "a window with nothing folded makes no follow-up");
+        Assert.IsFalse(first!.Recurring);
+        Assert.IsNotNull(second, "the window had closed, so the second occurrence is alerted at once");
+        Assert.IsTrue(second.Recurring);
+        Assert.AreEqual(2, second.SeenSinceStart);
+    }
+
+    [TestMethod]
+    public void Add_SameExceptionTypeFromAnotherThrowSite_IsAnotherGroup()
+    {
+        using var capture = new AlertCapture();
+        var logger = capture.Logger("Orders.Checkout");
+        logger.LogError(Thrown("locked"), "Checkout failed");
+        logger.LogError(ThrownElsewhere("locked"), "Checkout failed");
+
+        var events = capture.Take();
+
+        Assert.AreNotEqual(events[0].ErrorGroup, events[1].ErrorGroup);
+        Assert.AreNotEqual(events[0].GroupKey, events[1].GroupKey);
+    }
+
+    [TestMethod]
+    public void Add_ServerErrorsWithoutException_GroupedByRouteAndStatusNotByElapsedTime()
+    {
+        using var capture = new AlertCapture();
+        var logger = capture.Logger(MiddlewareLogger);
+        LogRequestFailure(logger, "/orders/{id:int}", null, 12.5);
+        LogRequestFailure(logger, "/orders/{id:int}", null, 98.125);
+        LogRequestFailure(logger, "/orders/{id:int}", null, 3, status: 503);
+        LogRequestFailure(logger, "/invoices/{id:int}", null, 12.5);
+
+        var keys = capture.Take().Select(e => e.GroupKey).ToArray();
+
+        Assert.AreEqual(keys[0], keys[1]);
+        Assert.HasCount(3, keys.Distinct());
+    }
+
+    [TestMethod]
+    public void Add_ApplicationTemplate_GroupsByTheTemplateNotItsValues()
+    {
+        using var capture = new AlertCapture();
+        var logger = capture.Logger("Orders.Checkout");
+        logger.LogError("Order {OrderId} could not be saved", 1);
+        logger.LogError("Order {OrderId} could not be saved", 2);
+        logger.LogError("Order {OrderId} was refused", 2);
+
+        var keys = capture.Take().Select(e => e.GroupKey).ToArray();
+
+        Assert.AreEqual(keys[0], keys[1]);
+        Assert.AreNotEqual(keys[0], keys[2]);
+    }
+
+    [TestMethod]
+    public void Flush_GroupStillFiring_OneFollowUpPerWindowThenForgottenWhenQuiet()
+    {
+        var time = new FakeTimeProvider();
+        var grouper = new StormGrouper(Window, 1000);
+        var alert = LocalAlertFileTests.Sample("Order 1 failed", "Error") with { GroupKey = "g", ErrorGroup = "g" };
+        var messages = new List<AlertMessage>();
+
+        messages.Add(grouper.Add(alert, time.GetUtcNow(), out _)!);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.IsNull(grouper.Add(alert, time.GetUtcNow(), out _));
+        }
+
+        time.Advance(Window - TimeSpan.FromTicks(1));
+        grouper.Flush(time.GetUtcNow(), messages.Add);
+        Assert.HasCount(1, messages, "no follow-up before the window ends");
+        time.Advance(TimeSpan.FromTicks(1));
+        grouper.Flush(time.GetUtcNow(), messages.Add);
+        time.Advance(Window);
+        grouper.Flush(time.GetUtcNow(), messages.Add);
+        var nextDue = grouper.NextDue;
+        var again = grouper.Add(alert, time.GetUtcNow(), out _);
+
+        Assert.HasCount(2, messages);
+        Assert.AreEqual(AlertMessageKind.FollowUp, messages[1].Kind);
+        Assert.AreEqual(4, messages[1].EventCount);
+        Assert.AreEqual(5, messages[1].SeenSinceStart);
+        Assert.AreEqual(DateTimeOffset.MaxValue, nextDue, "the quiet group was forgotten");
+        Assert.IsNotNull(again);
+        Assert.IsTrue(again.Recurring);
+    }
+
+    [TestMethod]
+    public void Add_MoreGroupsThanTheLimit_SaysTheGroupsAreFull()
+    {
+        var time = new FakeTimeProvider();
+        var grouper = new StormGrouper(Window, 2);
+        var sample = LocalAlertFileTests.Sample("x", "Error");
+
+        grouper.Add(sample with { GroupKey = "a", ErrorGroup = "a" }, time.GetUtcNow(), out var first);
+        grouper.Add(sample with { GroupKey = "b", ErrorGroup = "b" }, time.GetUtcNow(), out var second);
+        var third = grouper.Add(sample with { GroupKey = "c", ErrorGroup = "c" }, time.GetUtcNow(), out var full);
+
+        Assert.IsFalse(first || second);
+        Assert.IsNull(third);
+        Assert.IsTrue(full);
+    }
+
+    [TestMethod]
+    public void Add_Storm10000ErrorsIn10SecondsFromFourLoggers_AFewMessagesAccountingForAll()
+    {
+        using var capture = new AlertCapture();
+        var loggers = Enumerable.Range(0, 4).Select(i => capture.Logger($"Orders.Worker{i}")).ToArray();
+        var exception = new TimeoutException("database timeout");
+        for (var i = 0; i < 10_000; i++)
+        {
+            loggers[i % 4].LogError(exception, "Order {OrderId} could not be saved", i);
+        }
+
+        var time = new FakeTimeProvider();
+        var grouper = new StormGrouper(TimeSpan.FromSeconds(4), 1000);
+        var messages = new List<AlertMessage>();
+        foreach (var alert in capture.Take())
+        {
+            if (grouper.Add(alert, time.GetUtcNow(), out _) is { } message)
+            {
+                messages.Add(message);
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            grouper.Flush(time.GetUtcNow(), messages.Add);
+        }
+
+        grouper.Flush(time.GetUtcNow(), messages.Add, all: true);
+
+        Assert.AreEqual(10_000, messages.Sum(m => m.EventCount));
+        Assert.AreEqual(4, messages.Count(m => m.Kind == AlertMessageKind.Alert));
+        Assert.IsLessThanOrEqualTo(16, messages.Count);
+    }
+
     internal static void LogRequestFailure(ILogger logger, string route, Exception? failure, double milliseconds, int status = 500)
     {
         var message = failure is null
