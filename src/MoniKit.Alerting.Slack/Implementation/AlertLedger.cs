@@ -43,7 +43,7 @@ internal sealed class AlertLedger
     public string Describe(long received, string destination, string localFile)
     {
         var line = new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"MoniKit alerts: {received} events: {Delivered} delivered to {destination} ({DeliveredMessages} messages)");
+            $"MoniKit alerts: {received} events: {Delivered} delivered to {destination} ({DeliveredMessages} message{(DeliveredMessages == 1 ? string.Empty : "s")})");
         if (_local.Count > 0)
         {
             line.Append(CultureInfo.InvariantCulture, $", {WrittenLocally} written to {localFile}");

@@ -28,6 +28,7 @@ internal sealed partial class AlertSender : BackgroundService
     // Deliveries outlive the stopping token: one in flight at shutdown gets the budget to finish.
     private readonly CancellationTokenSource _deliveries = new();
     private (AlertMessage Message, Task<DeliveryResult> Task)? _inflight;
+    private int _flushed;
 
     public AlertSender(
         AlertQueue queue,
@@ -51,6 +52,14 @@ internal sealed partial class AlertSender : BackgroundService
             ? null
             : (message, reason) => localFile.Write(message, reason).Outcome == DeliveryOutcome.Delivered;
         _outbox = new AlertOutbox(metrics, _ledger, destination.MinInterval, destination.MaxPending, fallback);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // A host that stops before the sender ran never calls ExecuteAsync; the account is owed all the same.
+        await FlushAtShutdownAsync().ConfigureAwait(false);
     }
 
     public override void Dispose()
@@ -114,14 +123,19 @@ internal sealed partial class AlertSender : BackgroundService
     /// </summary>
     internal async Task FlushAtShutdownAsync()
     {
+        if (Interlocked.Exchange(ref _flushed, 1) != 0)
+        {
+            return;
+        }
+
         using (var budget = new CancellationTokenSource(ShutdownBudget, _time))
         using (budget.Token.Register(_deliveries.Cancel))
         {
             try
             {
                 var now = _time.GetUtcNow();
-                Collect(now);
                 _outbox.LiftLimit();
+                Collect(now);
                 _grouper.Flush(now, message => _outbox.Add(message, now), all: true);
                 while (true)
                 {
@@ -133,7 +147,7 @@ internal sealed partial class AlertSender : BackgroundService
                     }
 
                     now = _time.GetUtcNow();
-                    if (!_outbox.HasWork)
+                    if (!_outbox.HasWork || budget.IsCancellationRequested)
                     {
                         break;
                     }

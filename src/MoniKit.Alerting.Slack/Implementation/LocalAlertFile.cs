@@ -84,7 +84,7 @@ internal sealed class LocalAlertFile(string path, AlertIdentity identity, AlertC
                 _ => "undelivered",
             });
             json.WriteNumber(LogFields.AlertCount, message.EventCount);
-            WriteOptional(json, LogFields.AlertReason, message.Undelivered is null ? reason : Reasons(message.Undelivered, reason));
+            WriteOptional(json, LogFields.AlertReason, message.Undelivered is null ? reason : Reasons(message.Undelivered));
             if (alert is not null)
             {
                 json.WriteString(LogFields.AlertGroup, alert.ErrorGroup);
@@ -104,12 +104,9 @@ internal sealed class LocalAlertFile(string path, AlertIdentity identity, AlertC
         stream.Write("\n"u8);
     }
 
-    private static string Reasons(IReadOnlyDictionary<string, long> undelivered, string? reason)
-    {
-        var counts = string.Join(", ", undelivered.OrderBy(r => r.Key, StringComparer.Ordinal)
+    private static string Reasons(IReadOnlyDictionary<string, long> undelivered) =>
+        string.Join(", ", undelivered.OrderBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key}: {r.Value}")));
-        return reason is null ? counts : $"{counts}; {reason}";
-    }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
