@@ -10,7 +10,7 @@ namespace MoniKit.Alerting.Slack.Implementation;
 /// <param name="ledger">The exit account.</param>
 /// <param name="minInterval">The least time between two messages.</param>
 /// <param name="maxPending">How many messages may wait.</param>
-/// <param name="fallback">Keeps a message given up on, with the reason; returns whether it could. None for the local file itself.</param>
+/// <param name="fallback">Keeps a message given up on, with the reason (the local alerts file); returns whether it could.</param>
 internal sealed class AlertOutbox(AlertMetrics metrics, AlertLedger ledger, TimeSpan minInterval, int maxPending, Func<AlertMessage, string, bool>? fallback = null)
 {
     public const int MaxAttempts = 5;

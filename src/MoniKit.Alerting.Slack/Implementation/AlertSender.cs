@@ -48,10 +48,8 @@ internal sealed partial class AlertSender : BackgroundService
         _time = time;
         _logger = logger;
         _grouper = new StormGrouper(options.GroupWindow, MaxGroups);
-        Func<AlertMessage, string, bool>? fallback = ReferenceEquals(destination, localFile)
-            ? null
-            : (message, reason) => localFile.Write(message, reason).Outcome == DeliveryOutcome.Delivered;
-        _outbox = new AlertOutbox(metrics, _ledger, destination.MinInterval, destination.MaxPending, fallback);
+        _outbox = new AlertOutbox(
+            metrics, _ledger, destination.MinInterval, destination.MaxPending, (message, reason) => localFile.Write(message, reason).Outcome == DeliveryOutcome.Delivered);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
