@@ -66,7 +66,7 @@ internal sealed class SlackMessageFormatter(SlackAlertOptions options, AlertIden
         var blocks = new List<SlackBlock>
         {
             SlackBlock.Section(SlackMarkdown.Fit(SafeText.EscapeControlCharacters(alert.DisplayMessage), MaxSectionText, mark)),
-            SlackBlock.Section(Fields(message, includeException: false)),
+            SlackBlock.Section(SlackAlertFields.Of(identity, message, includeException: false)),
         };
         if (alert.ErrorType is not null)
         {
@@ -84,7 +84,7 @@ internal sealed class SlackMessageFormatter(SlackAlertOptions options, AlertIden
         IReadOnlyList<SlackBlock> blocks =
         [
             SlackBlock.Section(SlackMarkdown.Fit(SafeText.EscapeControlCharacters(alert.DisplayMessage), MaxSectionText, Mark(alert.TraceId))),
-            SlackBlock.Section(Fields(message, includeException: true)),
+            SlackBlock.Section(SlackAlertFields.Of(identity, message, includeException: true)),
             SlackBlock.Context(Footer(alert, "latest at")),
         ];
         return (Headline(more, alert.DisplayTemplate, alert.ErrorType), Color(alert.Level), blocks);
@@ -100,7 +100,7 @@ internal sealed class SlackMessageFormatter(SlackAlertOptions options, AlertIden
         IReadOnlyList<SlackBlock> blocks =
         [
             SlackBlock.Section($"Alerts could not be delivered since {Time(message.Since!.Value)} ({reasons}). Every event is still in the service's log files, and each alert not sent is in alerts.json."),
-            SlackBlock.Section([Field("Service", identity.Service), Field("Environment", identity.Environment), Field("Host", identity.Host)]),
+            SlackBlock.Section([SlackAlertFields.Field("Service", identity.Service), SlackAlertFields.Field("Environment", identity.Environment), SlackAlertFields.Field("Host", identity.Host)]),
         ];
         return (headline, Color("Warn"), blocks);
     }
@@ -127,33 +127,6 @@ internal sealed class SlackMessageFormatter(SlackAlertOptions options, AlertIden
         return CodeFence + SlackMarkdown.Fit(text, MaxSectionText - (2 * CodeFence.Length), mark) + CodeFence;
     }
 
-    private List<SlackText> Fields(AlertMessage message, bool includeException)
-    {
-        var alert = message.Sample!;
-        var fields = new List<SlackText>
-        {
-            Field("Service", identity.Service),
-            Field("Environment", identity.Environment),
-            Field("Host", identity.Host),
-            Field("Level", alert.Level),
-            Field("Logger", alert.Logger),
-            Field("Trace id", alert.TraceId ?? "none"),
-            SlackText.Markdown($"*Error group*\n`{SlackMarkdown.Fit(alert.ErrorGroup, 100, SafeText.TruncationMark)}` {GroupStatus(message)}"),
-        };
-        if (includeException && alert.ErrorType is not null)
-        {
-            fields.Add(Field("Exception", alert.ErrorType));
-        }
-
-        return fields;
-    }
-
-    private static string GroupStatus(AlertMessage message) => message.Kind == AlertMessageKind.FollowUp
-        ? string.Create(CultureInfo.InvariantCulture, $"seen {message.EventCount} more times in the last {FormatWindow(message.Window)}, {message.SeenSinceStart} since start")
-        : message.Recurring
-            ? string.Create(CultureInfo.InvariantCulture, $"recurring, seen {message.SeenSinceStart} times since start")
-            : "new since start";
-
     private string Footer(AlertEvent alert, string label)
     {
         var footer = $"{label} {Time(alert.Timestamp)}";
@@ -174,12 +147,6 @@ internal sealed class SlackMessageFormatter(SlackAlertOptions options, AlertIden
 
         // '|' and '>' end a Slack link; escaping them keeps a Grafana query intact.
         return SlackMarkdown.Escape(url).Replace("|", "%7C", StringComparison.Ordinal);
-    }
-
-    private static SlackText Field(string name, string value)
-    {
-        var header = $"*{name}*\n";
-        return SlackText.Markdown(header + SlackMarkdown.Fit(SafeText.EscapeControlCharacters(value), MaxFieldText - header.Length, SafeText.TruncationMark));
     }
 
     private static string Name(string value) => SlackMarkdown.Fit(SafeText.EscapeControlCharacters(value), MaxName, SafeText.TruncationMark);
