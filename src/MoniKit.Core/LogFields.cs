@@ -117,4 +117,18 @@ public static class LogFields
     /// lower case, such as <c>http.request.header.accept</c>; secret headers are masked.
     /// </summary>
     public const string HttpRequestHeaderPrefix = "http.request.header.";
+
+    // Alert lines (alerts.json): the error group an alert belongs to, and why a line is in the file.
+
+    /// <summary>
+    /// The error group of an alert: <see cref="ErrorGroupingKey"/> for an exception, else the alert's own grouping key
+    /// (kind, route, status, logger or message template; never the rendered message).
+    /// </summary>
+    public const string AlertGroup = "monikit.alert.group";
+    /// <summary><c>new</c> when the alert's group was not seen since the process started, else <c>recurring</c>.</summary>
+    public const string AlertGroupStatus = "monikit.alert.group_status";
+    /// <summary>How many events of the alert's group were seen since the process started, this one included.</summary>
+    public const string AlertSeen = "monikit.alert.seen";
+    /// <summary>Why an alert line is in the local file although a webhook is set, or, for a summary, the count per reason.</summary>
+    public const string AlertReason = "monikit.alert.reason";
 }
