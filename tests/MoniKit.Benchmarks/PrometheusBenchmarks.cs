@@ -36,11 +36,11 @@ public class PrometheusBenchmarks : IDisposable
     public void Cleanup() => Dispose();
 
     [Benchmark]
-    public int Scrape() => _collector.ScrapePrometheusAsync(CancellationToken.None).GetAwaiter().GetResult().Length;
+    public int Scrape() => _collector.ScrapePrometheusAsync(PrometheusFormat.Text004, CancellationToken.None).GetAwaiter().GetResult().Length;
 
     /// <summary>One scrape's text, for the smoke tests.</summary>
     public string ScrapeText() =>
-        System.Text.Encoding.UTF8.GetString(_collector.ScrapePrometheusAsync(CancellationToken.None).GetAwaiter().GetResult());
+        System.Text.Encoding.UTF8.GetString(_collector.ScrapePrometheusAsync(PrometheusFormat.Text004, CancellationToken.None).GetAwaiter().GetResult());
 
     public void Dispose()
     {
