@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.IO.Compression;
 using System.Text;
@@ -22,12 +21,7 @@ public sealed class ManagementEndpointsOpenMetricsTests
         await using var host = await TestHost.StartAsync(new() { ["MoniKit:Metrics:Meters:0"] = "MyCompany.*" });
         var histogram = host.Services.GetRequiredService<IMeterFactory>().Create("MyCompany.Orders").CreateHistogram<double>("orders.checkout.duration", "s");
         histogram.Record(0.02);
-        using (var sampled = new Activity("checkout"))
-        {
-            sampled.ActivityTraceFlags = ActivityTraceFlags.Recorded;
-            sampled.Start();
-            histogram.Record(0.3);
-        }
+        ShopInstruments.InSampledActivity(() => histogram.Record(0.3));
 
         var (response, body) = await host.GetAsync("/metrics", ("Accept", PrometheusAccept));
         var bucket = body.Split('\n').Single(l => l.StartsWith("orders_checkout_duration_seconds_bucket{le=\"0.5\"}", StringComparison.Ordinal));
@@ -47,12 +41,7 @@ public sealed class ManagementEndpointsOpenMetricsTests
     {
         await using var host = await TestHost.StartAsync(new() { ["MoniKit:Metrics:Meters:0"] = "MyCompany.*" });
         var histogram = host.Services.GetRequiredService<IMeterFactory>().Create("MyCompany.Orders").CreateHistogram<double>("orders.checkout.duration", "s");
-        using (var sampled = new Activity("checkout"))
-        {
-            sampled.ActivityTraceFlags = ActivityTraceFlags.Recorded;
-            sampled.Start();
-            histogram.Record(0.3);
-        }
+        ShopInstruments.InSampledActivity(() => histogram.Record(0.3));
 
         var (response, body) = await host.GetAsync("/metrics");
 
@@ -67,12 +56,7 @@ public sealed class ManagementEndpointsOpenMetricsTests
     {
         await using var host = await TestHost.StartAsync(new() { ["MoniKit:Metrics:Meters:0"] = "MyCompany.*", ["MoniKit:Metrics:Exemplars"] = "false" });
         var histogram = host.Services.GetRequiredService<IMeterFactory>().Create("MyCompany.Orders").CreateHistogram<double>("orders.checkout.duration", "s");
-        using (var sampled = new Activity("checkout"))
-        {
-            sampled.ActivityTraceFlags = ActivityTraceFlags.Recorded;
-            sampled.Start();
-            histogram.Record(0.3);
-        }
+        ShopInstruments.InSampledActivity(() => histogram.Record(0.3));
 
         var (response, body) = await host.GetAsync("/metrics", ("Accept", "application/openmetrics-text"));
 

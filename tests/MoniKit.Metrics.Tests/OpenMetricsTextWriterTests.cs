@@ -12,22 +12,8 @@ public sealed partial class OpenMetricsTextWriterTests
     [TestMethod]
     public void Write_EveryInstrumentKind_OpenMetricsFamilies()
     {
-        using var harness = new WriterHarness(3, "Shop.Orders");
-        using var meter = new Meter("Shop.Orders", "2.1.0");
-        var placed = meter.CreateCounter<long>("shop.orders.placed", "{order}", "Orders placed.");
-        placed.Add(3, new("channel", "web"), new("region", "eu"));
-        placed.Add(1, new("channel", "app"), new("region", "us"));
-        meter.CreateCounter<double>("shop.revenue", "{EUR}", "Revenue \"gross\".").Add(12.5, new KeyValuePair<string, object?>("channel", "web"));
-        meter.CreateCounter<long>("shop.payload.size", "By", "Bytes received.").Add(2048);
-        meter.CreateUpDownCounter<int>("shop.carts.active", "{cart}", "Open carts.").Add(-2);
-        meter.CreateObservableGauge("shop.stock.count", () => new Measurement<long>(42, new KeyValuePair<string, object?>("warehouse", "north")), "{item}", "Items in stock.");
-        meter.CreateObservableGauge("shop.cache.hit_ratio", () => 0.875, "1", "Cache hits per lookup.");
-        meter.CreateGauge<double>("shop.temperature", "Cel").Record(-3.5, new KeyValuePair<string, object?>("sensor.id", 7));
-        var latency = meter.CreateHistogram("shop.checkout.duration", "s", "Checkout duration.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.5, 2.5] });
-        foreach (var (value, route) in new[] { (0.05, "/checkout"), (0.3, "/checkout"), (4.0, "/checkout"), (0.2, "/cart"), (0.01, "/a"), (0.01, "/b"), (0.01, "/c") })
-        {
-            latency.Record(value, new KeyValuePair<string, object?>("http.route", route), new KeyValuePair<string, object?>("http.response.status_code", 200));
-        }
+        using var harness = new WriterHarness(3, ShopInstruments.MeterName);
+        using var meter = ShopInstruments.RecordEveryKind();
 
         Assert.AreEqual(
             "# TYPE shop_orders_placed counter\n" +
@@ -108,7 +94,7 @@ public sealed partial class OpenMetricsTextWriterTests
         using var meter = new Meter(name);
         var histogram = meter.CreateHistogram("checkout.duration", "s", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 1, 5] });
         histogram.Record(0.05);
-        var (traceId, spanId) = InSampledActivity(() => histogram.Record(0.4));
+        var (traceId, spanId) = ShopInstruments.InSampledActivity(() => histogram.Record(0.4));
 
         var text = Timestamps().Replace(harness.Scrape(PrometheusFormat.OpenMetrics), " <time>");
 
@@ -132,9 +118,9 @@ public sealed partial class OpenMetricsTextWriterTests
         using var harness = new WriterHarness(ExemplarFilterType.TraceBased, 2000, name);
         using var meter = new Meter(name);
         var histogram = meter.CreateHistogram("checkout.duration", "s", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 5] });
-        InSampledActivity(() => histogram.Record(0.2));
-        var (second, _) = InSampledActivity(() => histogram.Record(0.3));
-        var (slow, _) = InSampledActivity(() => histogram.Record(3));
+        ShopInstruments.InSampledActivity(() => histogram.Record(0.2));
+        var (second, _) = ShopInstruments.InSampledActivity(() => histogram.Record(0.3));
+        var (slow, _) = ShopInstruments.InSampledActivity(() => histogram.Record(3));
 
         var buckets = harness.Scrape(PrometheusFormat.OpenMetrics).Split('\n').Where(l => l.Contains("_bucket", StringComparison.Ordinal)).ToArray();
 
@@ -150,7 +136,7 @@ public sealed partial class OpenMetricsTextWriterTests
         using var harness = new WriterHarness(ExemplarFilterType.TraceBased, 2000, name);
         using var meter = new Meter(name);
         var histogram = meter.CreateHistogram("payload.size", "By", advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [100, 1000] });
-        InSampledActivity(() => histogram.Record(250));
+        ShopInstruments.InSampledActivity(() => histogram.Record(250));
 
         StringAssert.Contains(harness.Scrape(PrometheusFormat.OpenMetrics), "payload_size_bytes_bucket{le=\"1000.0\"} 1 # {trace_id=\"");
         StringAssert.Contains(Timestamps().Replace(harness.Scrape(PrometheusFormat.OpenMetrics), " <time>"), "\"} 250 <time>\n");
@@ -182,7 +168,7 @@ public sealed partial class OpenMetricsTextWriterTests
         using var harness = new WriterHarness(ExemplarFilterType.TraceBased, 2000, name);
         using var meter = new Meter(name);
         var histogram = meter.CreateHistogram<double>("checkout.duration", "s");
-        InSampledActivity(() => histogram.Record(0.2));
+        ShopInstruments.InSampledActivity(() => histogram.Record(0.2));
 
         var text = harness.Scrape();
 
@@ -198,7 +184,7 @@ public sealed partial class OpenMetricsTextWriterTests
         using var meter = new Meter(name);
         var counter = meter.CreateCounter<long>("orders.failed", "{order}");
         var gauge = meter.CreateUpDownCounter<long>("orders.open", "{order}");
-        var (traceId, spanId) = InSampledActivity(() =>
+        var (traceId, spanId) = ShopInstruments.InSampledActivity(() =>
         {
             counter.Add(2);
             gauge.Add(5);
@@ -236,15 +222,6 @@ public sealed partial class OpenMetricsTextWriterTests
 
         StringAssert.StartsWith(harness.Scrape(PrometheusFormat.OpenMetrics), "# TYPE orders_placed counter\n# HELP orders_placed Orders \\\"placed\\\"\\nby \\\\ channel.\n");
         StringAssert.StartsWith(harness.Scrape(), "# HELP orders_placed_total Orders \"placed\"\\nby \\\\ channel.\n");
-    }
-
-    private static (string TraceId, string SpanId) InSampledActivity(Action record)
-    {
-        using var activity = new Activity("sampled");
-        activity.ActivityTraceFlags = ActivityTraceFlags.Recorded;
-        activity.Start();
-        record();
-        return (activity.TraceId.ToHexString(), activity.SpanId.ToHexString());
     }
 
     private static IEnumerable<string> Bounds(string text) =>

@@ -152,22 +152,8 @@ public sealed class PrometheusTextWriterTests
     [TestMethod]
     public void Write_EveryInstrumentKind_Text004Unchanged()
     {
-        using var harness = new WriterHarness(3, "Shop.Orders");
-        using var meter = new Meter("Shop.Orders", "2.1.0");
-        var placed = meter.CreateCounter<long>("shop.orders.placed", "{order}", "Orders placed.");
-        placed.Add(3, new("channel", "web"), new("region", "eu"));
-        placed.Add(1, new("channel", "app"), new("region", "us"));
-        meter.CreateCounter<double>("shop.revenue", "{EUR}", "Revenue \"gross\".").Add(12.5, new KeyValuePair<string, object?>("channel", "web"));
-        meter.CreateCounter<long>("shop.payload.size", "By", "Bytes received.").Add(2048);
-        meter.CreateUpDownCounter<int>("shop.carts.active", "{cart}", "Open carts.").Add(-2);
-        meter.CreateObservableGauge("shop.stock.count", () => new Measurement<long>(42, new KeyValuePair<string, object?>("warehouse", "north")), "{item}", "Items in stock.");
-        meter.CreateObservableGauge("shop.cache.hit_ratio", () => 0.875, "1", "Cache hits per lookup.");
-        meter.CreateGauge<double>("shop.temperature", "Cel").Record(-3.5, new KeyValuePair<string, object?>("sensor.id", 7));
-        var latency = meter.CreateHistogram("shop.checkout.duration", "s", "Checkout duration.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.5, 2.5] });
-        foreach (var (value, route) in new[] { (0.05, "/checkout"), (0.3, "/checkout"), (4.0, "/checkout"), (0.2, "/cart"), (0.01, "/a"), (0.01, "/b"), (0.01, "/c") })
-        {
-            latency.Record(value, new KeyValuePair<string, object?>("http.route", route), new KeyValuePair<string, object?>("http.response.status_code", 200));
-        }
+        using var harness = new WriterHarness(3, ShopInstruments.MeterName);
+        using var meter = ShopInstruments.RecordEveryKind();
 
         Assert.AreEqual(
             "# HELP shop_orders_placed_total Orders placed.\n" +
