@@ -29,7 +29,7 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
         // A run is its own operation: it must not join the trace of whoever triggered it or started the host.
         var parent = Activity.Current;
         Activity.Current = null;
-        var activity = Source.StartActivity("job " + job, ActivityKind.Internal) ?? new Activity("job " + job).Start();
+        var activity = Source.StartActivity("job " + job, ActivityKind.Internal) ?? StartSampledRoot(job);
         activity.SetTag(LogFields.JobName, job);
         try
         {
@@ -62,6 +62,14 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
             activity.Stop();
             Activity.Current = parent;
         }
+    }
+
+    // With no listener on the job source, MoniKit samples each run itself: a run is rare and its own root, and only a
+    // sampled activity makes the run's duration an exemplar (trace-based filter) that leads to its log lines.
+    private static Activity StartSampledRoot(string job)
+    {
+        var activity = new Activity("job " + job) { ActivityTraceFlags = ActivityTraceFlags.Recorded };
+        return activity.Start();
     }
 
     private void Log(string job, JobOutcome outcome, TimeSpan elapsed, Exception? failure, DateTimeOffset? next)
