@@ -1,11 +1,12 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace MoniKit.AspNetCore.Tests;
+namespace MoniKit.TestInfrastructure;
 
-/// <summary>Sends bytes no HTTP client would send, over a plain socket, and reads the status line of the answer.</summary>
-internal static class RawHttp
+/// <summary>Sends bytes no HTTP client would send (huge headers, broken request lines), over a plain socket.</summary>
+public static class RawHttp
 {
+    /// <summary>Writes <paramref name="request"/> (Latin-1) to 127.0.0.1:<paramref name="port"/> and returns the status line of the answer.</summary>
     public static async Task<string> SendAsync(int port, string request)
     {
         using var client = new TcpClient();
