@@ -66,26 +66,6 @@ internal sealed class ManagementListenerService(ManagementEndpoints endpoints, I
         }
     }
 
-    // Any port will do: only an address this machine does not have fails to bind to port 0.
-    private static bool IsUsable(string host)
-    {
-        if (!IPAddress.TryParse(host.Trim('[', ']'), out var address))
-        {
-            return true;
-        }
-
-        try
-        {
-            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(address, 0));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
     public void Dispose()
     {
         _listener.Close();
@@ -171,6 +151,26 @@ internal sealed class ManagementListenerService(ManagementEndpoints endpoints, I
         catch (InvalidOperationException)
         {
             // Headers were already sent.
+        }
+    }
+
+    // Any port will do: only an address this machine does not have fails to bind to port 0.
+    private static bool IsUsable(string host)
+    {
+        if (!IPAddress.TryParse(host.Trim('[', ']'), out var address))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(address, 0));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 }
