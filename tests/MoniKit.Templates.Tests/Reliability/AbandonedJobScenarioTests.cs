@@ -12,6 +12,8 @@ namespace MoniKit.Templates.Tests.Reliability;
 [TestClass]
 public sealed class AbandonedJobScenarioTests
 {
+    public TestContext TestContext { get; set; } = null!;
+
     [TestMethod]
     public async Task Worker_JobIgnoresCancellation_LoggedAbandonedAndExits0()
     {
@@ -45,6 +47,7 @@ public sealed class AbandonedJobScenarioTests
         Assert.AreEqual("warn", line.Get("log.level"));
         Assert.IsGreaterThanOrEqualTo(3_000_000_000L, long.Parse(line.Get("event.duration")!, CultureInfo.InvariantCulture));
         StringAssert.StartsWith(line.Get("message"), "Job stubborn was abandoned after ");
+        TestContext.WriteLine($"SIGTERM to exit {service.ExitCode}: {stopping.Elapsed.TotalSeconds:0.0} s; {line.Get("message")}");
     }
 
     private static async Task WaitForAsync(Func<bool> condition, RunningService service)
