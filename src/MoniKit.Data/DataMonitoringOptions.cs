@@ -11,7 +11,7 @@ public sealed class DataMonitoringOptions
     private const string Prefix = "MoniKit:Data:";
 
     /// <summary>
-    /// Whether parameter values are written to <c>db.query.parameter</c>. Even when on, the value of every parameter
+    /// Whether parameter values are written, one <c>db.query.parameter.&lt;key&gt;</c> field each. Even when on, the value of every parameter
     /// whose name looks like a secret (password, token, key, ...) is masked.
     /// Default value: <see langword="false"/>.
     /// </summary>
