@@ -11,8 +11,8 @@ public sealed class DataMonitoringOptions
     private const string Prefix = "MoniKit:Data:";
 
     /// <summary>
-    /// Whether parameter values are written, one <c>db.query.parameter.&lt;key&gt;</c> field each. Even when on, the value of every parameter
-    /// whose name looks like a secret (password, token, key, ...) is masked.
+    /// Whether parameter values are written, one <c>db.query.parameter.&lt;key&gt;</c> field each. Even when on, the
+    /// value of every parameter whose name looks like a secret (password, token, key, ...) is masked.
     /// Default value: <see langword="false"/>.
     /// </summary>
     public bool LogParameters { get; set; }
