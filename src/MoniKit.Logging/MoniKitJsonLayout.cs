@@ -28,15 +28,15 @@ public sealed class MoniKitJsonLayout : Layout
         ArgumentNullException.ThrowIfNull(service);
         var builder = new StringBuilder();
         var serviceName = service.ServiceName ?? string.Empty;
-        AppendField(builder, LogFields.ServiceName, serviceName);
-        AppendField(builder, LogFields.ServiceVersion, service.ServiceVersion ?? string.Empty);
-        AppendField(builder, LogFields.ServiceEnvironment, service.Environment ?? string.Empty);
+        JsonText.AppendField(builder, LogFields.ServiceName, serviceName);
+        JsonText.AppendField(builder, LogFields.ServiceVersion, service.ServiceVersion ?? string.Empty);
+        JsonText.AppendField(builder, LogFields.ServiceEnvironment, service.Environment ?? string.Empty);
         if (serviceName.Length > 0)
         {
-            AppendField(builder, LogFields.EventDataset, EventDataset.Of(serviceName));
+            JsonText.AppendField(builder, LogFields.EventDataset, EventDataset.Of(serviceName));
         }
 
-        AppendField(builder, LogFields.HostName, Environment.MachineName);
+        JsonText.AppendField(builder, LogFields.HostName, Environment.MachineName);
         builder.Append(",\"").Append(LogFields.ProcessPid).Append("\":").Append(Environment.ProcessId);
         builder.Append(",\"").Append(LogFields.Logger).Append("\":");
         _serviceFields = builder.ToString();
@@ -125,11 +125,13 @@ public sealed class MoniKitJsonLayout : Layout
     {
         if (value is string kind)
         {
-            foreach (var known in EventKinds.All)
+            // Indexed: a foreach over the interface would allocate an enumerator for every line.
+            var all = EventKinds.All;
+            for (var i = 0; i < all.Count; i++)
             {
-                if (string.Equals(known, kind, StringComparison.Ordinal))
+                if (string.Equals(all[i], kind, StringComparison.Ordinal))
                 {
-                    return known;
+                    return all[i];
                 }
             }
         }
@@ -153,11 +155,5 @@ public sealed class MoniKitJsonLayout : Layout
         }
 
         return message;
-    }
-
-    private static void AppendField(StringBuilder target, string name, string value)
-    {
-        target.Append(",\"").Append(name).Append("\":");
-        JsonText.AppendString(target, value);
     }
 }

@@ -50,8 +50,7 @@ internal static class EventProperties
 
         if (eventName is { Length: > 0 })
         {
-            target.Append(",\"" + LogFields.EventAction + "\":");
-            JsonText.AppendString(target, eventName);
+            JsonText.AppendField(target, LogFields.EventAction, eventName);
         }
         else if (eventId != 0)
         {

@@ -7,8 +7,8 @@ internal static class ExceptionFields
 {
     public static void Append(StringBuilder target, Exception exception)
     {
-        AppendField(target, LogFields.ErrorType, exception.GetType().FullName ?? exception.GetType().Name);
-        AppendField(target, LogFields.ErrorMessage, exception.Message);
+        JsonText.AppendField(target, LogFields.ErrorType, exception.GetType().FullName ?? exception.GetType().Name);
+        JsonText.AppendField(target, LogFields.ErrorMessage, exception.Message);
         string stackTrace;
         try
         {
@@ -21,7 +21,7 @@ internal static class ExceptionFields
             stackTrace = exception.StackTrace + Environment.NewLine + "(ToString() threw " + ex.GetType().FullName + ")";
         }
 
-        AppendField(target, LogFields.ErrorStackTrace, stackTrace);
+        JsonText.AppendField(target, LogFields.ErrorStackTrace, stackTrace);
         string? groupingKey;
         try
         {
@@ -36,13 +36,7 @@ internal static class ExceptionFields
 
         if (groupingKey is not null)
         {
-            AppendField(target, LogFields.ErrorGroupingKey, groupingKey);
+            JsonText.AppendField(target, LogFields.ErrorGroupingKey, groupingKey);
         }
-    }
-
-    private static void AppendField(StringBuilder target, string name, string value)
-    {
-        target.Append(",\"").Append(name).Append("\":");
-        JsonText.AppendString(target, value);
     }
 }
