@@ -122,8 +122,8 @@ public static class LogFields
     // Schema v2: fields that changed meaning or are new since v1 (see "Changes from v1" in docs/log-schema.md).
 
     /// <summary>
-    /// Prefix of one captured request header (opt-in): <c>http.request.header.</c> and the lower-case header name,
-    /// as OpenTelemetry names it; the value is the header's values joined with <c>", "</c>, secrets masked.
+    /// The prefix of a captured request header's field (opt-in): <c>http.request.header.</c> and the header's name in
+    /// lower case, such as <c>http.request.header.accept</c>; secret headers are masked.
     /// </summary>
     public const string HttpRequestHeaderPrefix = "http.request.header.";
     /// <summary>ASP.NET Core's identifier of the request (<c>HttpContext.TraceIdentifier</c>), as ECS names it.</summary>
