@@ -9,14 +9,15 @@ public sealed class HttpLoggingOptions
     public int SlowRequestThresholdMs { get; set; } = 1000;
 
     /// <summary>
-    /// Adds the request headers to the <c>http.inbound</c> line, with secrets such as <c>Authorization</c> and
-    /// <c>Cookie</c> masked. Default value: <see langword="false"/>.
+    /// Adds each request header to the <c>http.inbound</c> line as <c>http.request.header.&lt;name&gt;</c>, with
+    /// secrets such as <c>Authorization</c> and <c>Cookie</c> masked and URLs redacted. Default value: <see langword="false"/>.
     /// </summary>
     public bool CaptureHeaders { get; set; }
 
     /// <summary>
-    /// Adds the start of the request body to the <c>http.inbound</c> line, with JSON values of secret-looking
-    /// names masked. Default value: <see langword="false"/>.
+    /// Adds the start of the request body to the <c>http.inbound</c> line, read by content type (JSON, form or
+    /// multipart form) with every value under a secret name masked; other bodies are described by type and length.
+    /// Default value: <see langword="false"/>.
     /// </summary>
     public bool CaptureBody { get; set; }
 

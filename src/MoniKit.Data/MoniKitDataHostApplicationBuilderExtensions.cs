@@ -37,8 +37,10 @@ public static class MoniKitDataHostApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.AddMoniKitOptions(DataMonitoringOptions.SectionName, static (DataMonitoringOptions o) => o.Validate(), configure);
+        var redaction = builder.GetMoniKitRedactionPolicy();
         builder.Services.TryAddSingleton(sp => new DbCommandMonitor(
             options,
+            redaction,
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetService<IMeterFactory>()));
         return builder;

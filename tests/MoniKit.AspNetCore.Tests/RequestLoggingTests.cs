@@ -117,7 +117,7 @@ public sealed class RequestLoggingTests
         await app.App.StopAsync();
         StringAssert.Contains(line.GetProperty("url.query").GetString(), "page=2");
         StringAssert.Contains(line.GetProperty("url.query").GetString(), "password=[REDACTED]");
-        StringAssert.Contains(line.GetProperty("http.request.headers").GetString(), "Authorization: [REDACTED]");
+        Assert.AreEqual("[REDACTED]", line.GetProperty("http.request.header.authorization").GetString());
         StringAssert.Contains(line.GetProperty("http.request.body.content").GetString(), "\"user\":\"ann\"");
         var everything = app.Capture.Lines.Concat(Directory.EnumerateFiles(app.LogDirectory).SelectMany(File.ReadAllLines)).ToList();
         Assert.IsTrue(everything.Count > 0);

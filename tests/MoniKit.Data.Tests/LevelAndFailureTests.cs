@@ -68,34 +68,4 @@ public sealed class LevelAndFailureTests
         Assert.AreEqual("failure", line[LogFields.EventOutcome]);
         Assert.AreEqual(activity.TraceId.ToHexString(), line.TraceId);
     }
-
-    [TestMethod]
-    public async Task ConstraintViolation_Sqlite_LoggedPermanent()
-    {
-        using var database = new SqliteDatabase();
-        using var host = TestHost.Start();
-        await using var connection = database.CreateConnection().WithMoniKit(host.Services);
-        await connection.ExecuteAsync("CREATE TABLE u (id INTEGER PRIMARY KEY)");
-        await connection.ExecuteAsync("INSERT INTO u (id) VALUES (1)");
-
-        await Assert.ThrowsExactlyAsync<SqliteException>(() => connection.ExecuteAsync("INSERT INTO u (id) VALUES (@id)", new { id = 1 }));
-
-        Assert.AreEqual("permanent", host.Logs.DbQueries[^1][LogFields.DbErrorClass]);
-    }
-
-    [TestMethod]
-    public async Task DatabaseLocked_Sqlite_LoggedTransient()
-    {
-        using var database = new SqliteDatabase();
-        using var host = TestHost.Start();
-        await using var holder = database.CreateConnection();
-        await holder.OpenAsync();
-        await holder.ExecuteAsync("CREATE TABLE q (v INTEGER); BEGIN EXCLUSIVE; INSERT INTO q (v) VALUES (1)");
-        await using var connection = new SqliteConnection(database.ConnectionString + ";Default Timeout=1").WithMoniKit(host.Services);
-
-        var error = await Assert.ThrowsExactlyAsync<SqliteException>(() => connection.QueryAsync<long>("SELECT v FROM q"));
-
-        Assert.AreEqual(5, error.SqliteErrorCode);
-        Assert.AreEqual("transient", host.Logs.DbQueries.Single()[LogFields.DbErrorClass]);
-    }
 }

@@ -85,30 +85,6 @@ public sealed class LogContentTests
     }
 
     [TestMethod]
-    public async Task Layout_PropertiesNamedLikeSchemaFields_NeverOverwriteThem()
-    {
-        using var test = new TestHost();
-        var lines = await LogAsync(test, logger =>
-        {
-            var state = new List<KeyValuePair<string, object?>>
-            {
-                new(LogFields.ServiceName, "evil"), new(LogFields.Level, "fatal"), new(LogFields.Message, "forged"),
-                new(LogFields.Timestamp, "1970"), new(LogFields.TraceId, "forged"), new(LogFields.Kind, "nonsense"),
-            };
-            logger.Log(LogLevel.Information, default, state, null, (_, _) => "real");
-        });
-
-        var line = lines.Single();
-        Assert.DoesNotContain("evil", line);
-        Assert.DoesNotContain("forged", line);
-        var entry = Parse(line);
-        Assert.AreEqual("orders", entry.GetProperty("service.name").GetString());
-        Assert.AreEqual("info", entry.GetProperty("log.level").GetString());
-        Assert.AreEqual("app", entry.GetProperty("monikit.kind").GetString());
-        LogAssert.Conforms(line);
-    }
-
-    [TestMethod]
     public async Task AddMoniKitLogging_LogLevelConfiguration_FiltersAreHonoured()
     {
         using var test = new TestHost();

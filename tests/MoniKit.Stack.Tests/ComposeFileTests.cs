@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace MoniKit.Stack.Tests;
 
 [TestClass]
@@ -10,7 +12,7 @@ public sealed class ComposeFileTests
     [TestMethod]
     public void DockerComposeConfig_CommittedFileWithSampleEnv_IsValid()
     {
-        var config = ComposeConfig(StackContent.Stack, SampleEnv);
+        var config = ComposeConfig(StackContent.Stack, File.ReadAllText(Path.Combine(StackContent.Stack, "monikit.env")));
 
         config.EnsureSuccess();
         StringAssert.Contains(config.StandardOutput, "monikit-service:", "the committed file is the webapi variant");
@@ -18,11 +20,11 @@ public sealed class ComposeFileTests
 
     [TestMethod]
     [DynamicData(nameof(Variants))]
-    public void DockerComposeConfig_RenderedVariant_IsValidAndBindsEveryPortToLoopback(string variant)
+    public void DockerComposeConfig_RenderedVariantWithItsGeneratedEnv_IsValidAndBindsEveryPortToLoopback(string variant)
     {
         var rendered = TemplateRenderer.Render(variant);
 
-        var config = ComposeConfig(rendered, SampleEnv).EnsureSuccess();
+        var config = ComposeConfig(rendered, File.ReadAllText(Path.Combine(rendered, ".env"))).EnsureSuccess();
 
         var published = config.StandardOutput.Split('\n').Select(l => l.Trim())
             .Where(l => l.StartsWith("- ", StringComparison.Ordinal) && l.EndsWith("/tcp", StringComparison.Ordinal)).ToList();
@@ -43,6 +45,45 @@ public sealed class ComposeFileTests
         Assert.AreEqual(variant is "webapi" or "data-sqlite" or "data-postgres", config.StandardOutput.Contains("127.0.0.1:6080:8080/tcp", StringComparison.Ordinal), $"{variant}: HTTP port");
         Assert.DoesNotContain("monikit-service", config.StandardOutput, $"{variant}: the service name is replaced");
         Assert.AreEqual(variant == "stack", config.StandardOutput.Contains("host.docker.internal:host-gateway", StringComparison.Ordinal), $"{variant}: host gateway");
+        StringAssert.Contains(config.StandardOutput, "/run/secrets/monikit:ro", $"{variant}: the secrets folder is mounted into Alertmanager");
+        Assert.DoesNotContain("\nsecrets:", config.StandardOutput, $"{variant}: no compose secret whose file must exist before the first start");
+    }
+
+    [TestMethod]
+    [DataRow("webapi")]
+    [DataRow("worker")]
+    [DataRow("stack")]
+    public void DockerComposeConfig_TracesProfileOn_RunsTempoOnLoopbackAndSendsTheServiceSpansThere(string variant)
+    {
+        var rendered = TemplateRenderer.Render(variant);
+        var env = File.ReadAllText(Path.Combine(rendered, ".env"));
+
+        var on = ComposeConfig(rendered, env + "COMPOSE_PROFILES=traces\n").EnsureSuccess().StandardOutput;
+        var off = ComposeConfig(rendered, env).EnsureSuccess().StandardOutput;
+
+        var tempo = Service(on, "tempo");
+        StringAssert.Contains(tempo, "image: grafana/tempo:3.0.3", "the image is pinned");
+        StringAssert.Contains(tempo, "- traces", "Tempo belongs to the traces profile");
+        StringAssert.Contains(tempo, "/tempo", "it has a healthcheck");
+        foreach (var port in new[] { "4317", "4318", "3200" })
+        {
+            StringAssert.Contains(tempo, $"127.0.0.1:{port}:{port}/tcp", $"Tempo publishes {port} on loopback");
+        }
+
+        if (variant != "stack")
+        {
+            StringAssert.Contains(Service(on, "orders"), "OTEL_EXPORTER_OTLP_ENDPOINT: http://tempo:4318");
+            StringAssert.Contains(Service(on, "orders"), "OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf");
+            Assert.DoesNotContain("OTEL_", Service(off, "orders"), "without the profile the service exports nothing");
+        }
+    }
+
+    [TestMethod]
+    public void DockerComposeConfig_Prometheus_StoresExemplars()
+    {
+        var config = ComposeConfig(StackContent.Stack, File.ReadAllText(Path.Combine(StackContent.Stack, "monikit.env"))).EnsureSuccess();
+
+        StringAssert.Contains(Service(config.StandardOutput, "prometheus"), "--enable-feature=exemplar-storage");
     }
 
     [TestMethod]
@@ -70,6 +111,16 @@ public sealed class ComposeFileTests
 
         StringAssert.Contains(config.StandardOutput, "0.0.0.0:3000:3000/tcp");
         Assert.DoesNotContain("- 127.0.0.1:", config.StandardOutput);
+    }
+
+    /// <summary>One service's block of <c>docker-compose config</c> output.</summary>
+    private static string Service(string config, string name)
+    {
+        var start = config.IndexOf($"\n  {name}:\n", StringComparison.Ordinal);
+        Assert.IsGreaterThanOrEqualTo(0, start, $"no service {name} in:\n{config}");
+        var rest = config[(start + 3)..];
+        var next = Regex.Match(rest, @"\n  [a-z][\w.-]*:\n|\n[a-z]");
+        return next.Success ? rest[..next.Index] : rest;
     }
 
     private static ProcessResult ComposeConfig(string directory, string env)

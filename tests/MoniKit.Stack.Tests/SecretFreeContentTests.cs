@@ -29,11 +29,13 @@ public sealed partial class SecretFreeContentTests
             "POSTGRES_PASSWORD=hunter2",
             "api_url: " + "https://hooks.slack" + ".com/services/T0/B0/abc",
             "GRAFANA_ADMIN_PASSWORD: ${GRAFANA_ADMIN_PASSWORD:?required}",
-            "GRAFANA_ADMIN_PASSWORD="));
+            "GRAFANA_ADMIN_PASSWORD=",
+            "GRAFANA_ADMIN_PASSWORD=MONIKIT_GENERATED_GRAFANA_ADMIN_PASSWORD",
+            "POSTGRES_PASSWORD=MONIKIT_GENERATED_X trailing"));
         try
         {
             var lines = Scan(file).Select(f => f.Split(':')[1]).Distinct().ToList();
-            CollectionAssert.AreEqual(new[] { "1", "2", "3" }, lines);
+            CollectionAssert.AreEqual(new[] { "1", "2", "3", "7" }, lines);
         }
         finally
         {
@@ -60,9 +62,14 @@ public sealed partial class SecretFreeContentTests
         }
     }
 
-    // Allowed: nothing, a variable to be supplied (${X:?...}), or a file path the secret is read from.
+    // Allowed: nothing, a variable to be supplied (${X:?...}), a file path the secret is read from, or a token that
+    // the template engine replaces with a value of its own at each instantiation (template.json: generator guid).
     private static bool IsReference(string value) =>
-        value.Length == 0 || value.StartsWith("${", StringComparison.Ordinal) || value.StartsWith('/') || value.StartsWith("./", StringComparison.Ordinal);
+        value.Length == 0 || value.StartsWith("${", StringComparison.Ordinal) || value.StartsWith('/') || value.StartsWith("./", StringComparison.Ordinal)
+        || GeneratedToken().IsMatch(value);
+
+    [GeneratedRegex("^MONIKIT_GENERATED_[A-Z_]+$")]
+    private static partial Regex GeneratedToken();
 
     [GeneratedRegex(@"hooks\.slack\.com/(services|workflows|triggers)/", RegexOptions.IgnoreCase)]
     private static partial Regex WebhookUrl();

@@ -9,6 +9,7 @@ internal static class TemplateRenderer
 {
     private static readonly Lazy<string> Hive = new(InstallTemplates, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Dictionary<string, string> Rendered = [];
+    private static readonly List<string> Fresh = [];
     private static readonly object Gate = new();
 
     public static IReadOnlyList<string> Variants { get; } = ["webapi", "worker", "data-sqlite", "data-postgres", "stack"];
@@ -18,32 +19,44 @@ internal static class TemplateRenderer
     {
         lock (Gate)
         {
-            if (Rendered.TryGetValue(variant, out var existing))
+            if (!Rendered.TryGetValue(variant, out var existing))
             {
-                return existing;
+                existing = RenderFresh(variant);
+                Rendered[variant] = existing;
             }
 
-            var output = StackContent.NewTemporaryDirectory("render");
-            List<string> arguments = variant == "stack"
-                ? ["new", "monikit-stack", "-n", "monitoring", "-o", output, "--service-name", "orders", "--http-port", "6080"]
-                : ["new", "monikit-stack-test-render", "-n", "Orders", "-o", output,
-                    "--TemplateKind", variant.Split('-')[0], "--Database", variant.EndsWith("postgres", StringComparison.Ordinal) ? "postgres" : "sqlite"];
-            arguments.AddRange(["--debug:custom-hive", Hive.Value]);
-            Dotnet(arguments).EnsureSuccess();
-            Rendered[variant] = output;
-            return output;
+            return existing;
         }
+    }
+
+    /// <summary>A new instantiation of a variant, as <c>dotnet new</c> writes it each time (deleted after the run).</summary>
+    public static string RenderFresh(string variant)
+    {
+        var output = StackContent.NewTemporaryDirectory("render");
+        List<string> arguments = variant == "stack"
+            ? ["new", "monikit-stack", "-n", "monitoring", "-o", output, "--service-name", "orders", "--http-port", "6080"]
+            : ["new", "monikit-stack-test-render", "-n", "Orders", "-o", output,
+                "--TemplateKind", variant.Split('-')[0], "--Database", variant.EndsWith("postgres", StringComparison.Ordinal) ? "postgres" : "sqlite"];
+        arguments.AddRange(["--debug:custom-hive", Hive.Value]);
+        Dotnet(arguments).EnsureSuccess();
+        lock (Gate)
+        {
+            Fresh.Add(output);
+        }
+
+        return output;
     }
 
     public static void DeleteAll()
     {
         lock (Gate)
         {
-            foreach (var folder in Rendered.Values)
+            foreach (var folder in Fresh)
             {
                 Directory.Delete(folder, recursive: true);
             }
 
+            Fresh.Clear();
             Rendered.Clear();
             if (Hive.IsValueCreated)
             {

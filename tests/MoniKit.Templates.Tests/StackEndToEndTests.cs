@@ -16,6 +16,9 @@ public sealed class StackEndToEndTests
     // Waiting longer than the promise lets a slow run report how slow it was instead of only "not in time".
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(75);
 
+    // Longer than every critical alert's `for` (1 minute at most) once its expression would hold.
+    private static readonly TimeSpan ObservedQuietFor = TimeSpan.FromSeconds(65);
+
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
@@ -72,5 +75,39 @@ public sealed class StackEndToEndTests
         Assert.IsTrue(ping.IsSuccessStatusCode, "the service stopped answering during the burst");
         Assert.IsFalse(stack.Sink.Requests.Any(m => m.IsFiring("TargetDown")), $"TargetDown fired for a live service.\n{stack.Diagnostics}");
         Assert.IsLessThan(Promised, detection, $"HighErrorRatio took {detection.TotalSeconds:F1} s to reach Slack.\n{stack.Diagnostics}");
+    }
+
+    [TestMethod]
+    public async Task Stack_OneFailedRequestInTotal_NoCriticalAlertOnlyTheLowTrafficWarning()
+    {
+        var project = await StackTestProject.GetAsync();
+        await using var service = await project.StartAsync();
+        await using var stack = await AlertingStack.StartAsync(project, service, c => c.EvaluateRulesEvery(TimeSpan.FromSeconds(1)));
+        var failures = $"sum(http_server_request_duration_seconds_count{{service=\"{stack.Config.ServiceName}\", http_response_status_code=\"500\"}})";
+
+        using (var failure = await service.Client.GetAsync("/demo/failure"))
+        {
+            Assert.AreEqual(500, (int)failure.StatusCode, "the one request fails");
+        }
+
+        var scraped = await stack.Prometheus.QueryUntilAsync(failures, r => r.Sum == 1, TimeSpan.FromSeconds(30));
+        Assert.AreEqual(1, scraped.Sum, $"Prometheus saw the failed request: {scraped}\n{stack.Diagnostics}");
+
+        // Every critical alert is pending from the first evaluation at which its expression holds, and every rule now
+        // runs each second, so a minute with no critical alert pending or firing shows that none would page.
+        var watched = Stopwatch.StartNew();
+        var warned = false;
+        while (watched.Elapsed < ObservedQuietFor || !warned)
+        {
+            var critical = await stack.Prometheus.QueryAsync("ALERTS{severity=\"critical\"}");
+            Assert.IsEmpty(critical.Samples, $"A critical alert for one failed request after {watched.Elapsed.TotalSeconds:F0} s: {critical}\n{stack.Diagnostics}");
+            var low = await stack.Prometheus.QueryAsync($"ALERTS{{alertname=\"LowTrafficErrors\", alertstate=\"firing\", service=\"{stack.Config.ServiceName}\"}}");
+            warned |= low.Samples.Count == 1;
+            Assert.IsLessThan(ObservedQuietFor + TimeSpan.FromSeconds(30), watched.Elapsed, $"LowTrafficErrors never reported the failure.\n{stack.Diagnostics}");
+            await Task.Delay(1000);
+        }
+
+        TestContext.WriteLine($"No critical alert in {watched.Elapsed.TotalSeconds:F0} s after one failed request; LowTrafficErrors reported it.");
+        Assert.IsFalse(stack.Sink.Requests.Any(m => m.Body.Contains("*CRITICAL*", StringComparison.Ordinal)), $"Slack received a page.\n{stack.Diagnostics}");
     }
 }

@@ -7,7 +7,8 @@ namespace MoniKit.AspNetCore.Implementation;
 /// Adds <see cref="OutboundLoggingHandler"/> to every client from <c>IHttpClientFactory</c> except MoniKit's own
 /// (named <c>MoniKit.*</c>): the Slack client's URL is a secret and must never be logged.
 /// </summary>
-internal sealed class OutboundLoggingFilter(ILoggerFactory loggerFactory, HttpLoggingOptions options) : IHttpMessageHandlerBuilderFilter
+internal sealed class OutboundLoggingFilter(ILoggerFactory loggerFactory, HttpLoggingOptions options, RedactionPolicy redaction)
+    : IHttpMessageHandlerBuilderFilter
 {
     public const string LoggerCategory = "MoniKit.Http.Outbound";
 
@@ -16,7 +17,7 @@ internal sealed class OutboundLoggingFilter(ILoggerFactory loggerFactory, HttpLo
         next(builder);
         if (options.LogOutbound && builder.Name?.StartsWith("MoniKit.", StringComparison.Ordinal) != true)
         {
-            builder.AdditionalHandlers.Insert(0, new OutboundLoggingHandler(loggerFactory.CreateLogger(LoggerCategory), options));
+            builder.AdditionalHandlers.Insert(0, new OutboundLoggingHandler(loggerFactory.CreateLogger(LoggerCategory), options, redaction));
         }
     };
 }

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace MoniKit.AspNetCore.Implementation;
 
 /// <summary>
-/// Writes one <c>http.outbound</c> line per call. Failures are logged at Warn, not Error: the caller decides whether
+/// Writes one <c>http.outbound</c> line per call, its URL redacted by the host's policy (user info removed, secret
+/// query and fragment values masked). Failures are logged at Warn, not Error: the caller decides whether
 /// a failed call is an error, and an alerting client must never alert about itself.
 /// </summary>
-internal sealed class OutboundLoggingHandler(ILogger logger, HttpLoggingOptions options) : DelegatingHandler
+internal sealed class OutboundLoggingHandler(ILogger logger, HttpLoggingOptions options, RedactionPolicy redaction) : DelegatingHandler
 {
     private static readonly EventId OutboundEvent = new(3, "http.outbound");
 
@@ -39,7 +40,7 @@ internal sealed class OutboundLoggingHandler(ILogger logger, HttpLoggingOptions 
             return;
         }
 
-        var url = request.RequestUri is null ? null : Redaction.RedactUri(request.RequestUri);
+        var url = request.RequestUri is null ? null : redaction.RedactUri(request.RequestUri);
         var outcome = failure is null ? status?.ToString(CultureInfo.InvariantCulture) : failure.GetType().Name;
         var state = new StructuredLogState(string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {url} returned {outcome} in {elapsed.TotalMilliseconds:0.0} ms"))
             .Add(LogFields.Kind, EventKinds.HttpOutbound)

@@ -27,9 +27,12 @@ internal sealed class DbCommandMonitor : IDisposable
     private readonly CollectionNameLimiter collections = new();
     private readonly ConcurrentDictionary<(string, CommandType, string), SqlStatementInfo> statements = new();
 
-    public DbCommandMonitor(DataMonitoringOptions options, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
+    private readonly RedactionPolicy redaction;
+
+    public DbCommandMonitor(DataMonitoringOptions options, RedactionPolicy redaction, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
     {
         Options = options;
+        this.redaction = redaction;
         logger = loggerFactory.CreateLogger(LoggerCategory);
         var meter = meterFactory?.Create(MeterName) ?? (ownedMeter = new Meter(MeterName));
         duration = meter.CreateHistogram(
@@ -57,18 +60,22 @@ internal sealed class DbCommandMonitor : IDisposable
             systemName,
             command.CommandText ?? string.Empty,
             command.CommandType,
-            Options.LogParameters ? DbParameterValues.Capture(command.Parameters) : null,
+            Options.LogParameters ? CaptureParameters(command, systemName) : null,
             Stopwatch.GetTimestamp() - (long)(alreadyElapsed.TotalSeconds * Stopwatch.Frequency));
 
-    public void Succeeded(DbCommandExecution execution, TimeSpan elapsed, long? rows) =>
-        Record(execution, elapsed, rows, exception: null, cancelled: false);
+    /// <param name="execution">The command.</param>
+    /// <param name="elapsed">How long it ran.</param>
+    /// <param name="affectedRows">The rows it changed, as <c>ExecuteNonQuery</c> or the reader reports them (-1: none).</param>
+    /// <param name="returnedRows">The rows read through its reader; <see langword="null"/> when it had none.</param>
+    public void Succeeded(DbCommandExecution execution, TimeSpan elapsed, long? affectedRows, long? returnedRows = null) =>
+        Record(execution, elapsed, new DbRowCounts(returnedRows, affectedRows), exception: null, cancelled: false);
 
     public void Failed(DbCommandExecution execution, TimeSpan elapsed, Exception? exception, bool cancelled) =>
-        Record(execution, elapsed, rows: null, exception, cancelled);
+        Record(execution, elapsed, default, exception, cancelled);
 
     public void Dispose() => ownedMeter?.Dispose();
 
-    private void Record(DbCommandExecution execution, TimeSpan elapsed, long? rows, Exception? exception, bool cancelled)
+    private void Record(DbCommandExecution execution, TimeSpan elapsed, DbRowCounts rows, Exception? exception, bool cancelled)
     {
         var statement = Parse(execution);
         var milliseconds = elapsed.TotalMilliseconds;
@@ -106,15 +113,24 @@ internal sealed class DbCommandMonitor : IDisposable
         logger.Log(level, default, state, exception, static (s, _) => s.Message);
     }
 
-    private SqlStatementInfo Parse(DbCommandExecution execution)
+    private IReadOnlyList<KeyValuePair<string, string?>>? CaptureParameters(DbCommand command, string systemName) =>
+        DbParameterValues.Capture(
+            command.Parameters,
+            redaction,
+            Parse(systemName, command.CommandType, command.CommandText ?? string.Empty).SecretPlaceholders);
+
+    private SqlStatementInfo Parse(DbCommandExecution execution) =>
+        Parse(execution.SystemName, execution.CommandType, execution.CommandText);
+
+    private SqlStatementInfo Parse(string systemName, CommandType commandType, string commandText)
     {
-        var key = (execution.SystemName, execution.CommandType, execution.CommandText);
+        var key = (systemName, commandType, commandText);
         if (statements.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var parsed = SqlStatementParser.Parse(execution.CommandText, execution.CommandType, execution.SystemName, Options.MaxQueryTextLength);
+        var parsed = SqlStatementParser.Parse(commandText, commandType, systemName, Options.MaxQueryTextLength, redaction);
         if (statements.Count < MaxCachedStatements)
         {
             statements.TryAdd(key, parsed);

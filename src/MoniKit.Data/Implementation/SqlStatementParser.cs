@@ -24,16 +24,16 @@ internal static class SqlStatementParser
         "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE",
     };
 
-    public static SqlStatementInfo Parse(string sql, CommandType commandType, string systemName, int maxLength)
+    public static SqlStatementInfo Parse(string sql, CommandType commandType, string systemName, int maxLength, RedactionPolicy? redaction = null)
     {
         if (commandType == CommandType.StoredProcedure)
         {
-            return new(Cut(sql, maxLength), "EXECUTE", null);
+            return new(Cut(sql, maxLength), "EXECUTE", null, SqlStatementInfo.NoPlaceholders);
         }
 
         if (commandType == CommandType.TableDirect)
         {
-            return new(Cut(sql, maxLength), "SELECT", Bound(sql));
+            return new(Cut(sql, maxLength), "SELECT", Bound(sql), SqlStatementInfo.NoPlaceholders);
         }
 
         var tokens = new List<SqlToken>();
@@ -43,7 +43,11 @@ internal static class SqlStatementParser
             bracketsAreNames: systemName is DbSystemNames.Sqlite or DbSystemNames.SqlServer,
             tokens);
         var (operation, index) = FindOperation(tokens);
-        return new(Cut(text, maxLength), operation, index < 0 ? null : FindCollection(tokens, operation, index));
+        return new(
+            Cut(text, maxLength),
+            operation,
+            index < 0 ? null : FindCollection(tokens, operation, index),
+            SqlParameterColumns.Find(tokens, redaction ?? RedactionPolicy.Default));
     }
 
     private static (string Operation, int Index) FindOperation(List<SqlToken> tokens)

@@ -6,10 +6,10 @@ using NLog.Layouts;
 namespace MoniKit.Logging.Implementation;
 
 /// <summary>
-/// Renders what only the logging thread knows: the current activity's trace and span ids and the scope properties.
-/// MoniKit's JSON writer captures it with <see cref="Capture"/> before it queues an event; as a layout it is
-/// deliberately not thread-agnostic, so NLog's asynchronous targets precalculate it (and only it) on the caller's
-/// thread.
+/// Renders what only the logging thread knows: the current activity's trace and span ids, ASP.NET Core's request id
+/// and the scope properties. MoniKit's JSON writer captures it with <see cref="Capture"/> before it queues an event;
+/// as a layout it is deliberately not thread-agnostic, so NLog's asynchronous targets precalculate it (and only it)
+/// on the caller's thread.
 /// </summary>
 internal sealed class LogContextLayout : Layout
 {
@@ -49,22 +49,60 @@ internal sealed class LogContextLayout : Layout
         var written = t_written ?? [];
         t_written = null;
         written.Clear();
-        foreach (var property in ScopeContext.GetAllProperties())
+        var moved = new MovedFields(null);
+        AspNetCoreScopes? aspNetCore = null;
+        try
         {
-            var name = property.Key;
-            if (!PropertyWriter.IsWritable(name)
-                || (logEvent.HasProperties && logEvent.Properties.ContainsKey(name))
-                || Written(written, name))
+            foreach (var property in ScopeContext.GetAllProperties())
             {
-                continue;
-            }
+                var name = property.Key;
+                if (name is null)
+                {
+                    continue;
+                }
 
-            written.Add(name);
-            PropertyWriter.Append(target, name, property.Value);
+                if (AspNetCoreScopes.MayBeFrameworks(name))
+                {
+                    aspNetCore ??= FindAspNetCoreScopes(target);
+
+                    // RequestId is written as http.request.id; RequestPath repeats url.path; Kestrel's ConnectionId
+                    // begins every request id and is in the text of Kestrel's own connection messages.
+                    if (aspNetCore.Value.IsFrameworks(name, property.Value))
+                    {
+                        continue;
+                    }
+                }
+
+                var classified = PropertyWriter.Classify(name);
+                if (classified.Role == PropertyRole.Template
+                    || (logEvent.HasProperties && logEvent.Properties.ContainsKey(name))
+                    || Written(written, name))
+                {
+                    continue;
+                }
+
+                written.Add(name);
+                PropertyWriter.Append(target, classified, property.Value, ref moved);
+            }
+        }
+        finally
+        {
+            moved.Release();
+            written.Clear();
+            t_written = written;
+        }
+    }
+
+    private static AspNetCoreScopes FindAspNetCoreScopes(StringBuilder target)
+    {
+        var scopes = AspNetCoreScopes.Find();
+        if (scopes.RequestId is { } requestId)
+        {
+            target.Append(",\"" + LogFields.HttpRequestId + "\":");
+            JsonValue.Append(target, requestId);
         }
 
-        written.Clear();
-        t_written = written;
+        return scopes;
     }
 
     private static bool Written(List<string> written, string name)

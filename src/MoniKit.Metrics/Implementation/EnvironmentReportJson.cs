@@ -8,7 +8,8 @@ namespace MoniKit.Metrics.Implementation;
 
 /// <summary>
 /// Writes <c>/env</c>: what is running and where. It reads only the service identity and the runtime, never
-/// environment variables or configuration, so no secret can leak through it.
+/// environment variables or configuration, so no secret can leak through it. The identity's free-text values go
+/// through the redaction policy too: a version stamped by a build as a URL with credentials is written without them.
 /// </summary>
 internal static class EnvironmentReportJson
 {
@@ -22,8 +23,8 @@ internal static class EnvironmentReportJson
         {
             json.WriteStartObject();
             json.WriteString("name", service.ServiceName);
-            json.WriteString("version", service.ServiceVersion);
-            json.WriteString("environment", service.Environment);
+            json.WriteString("version", RedactionPolicy.Default.RedactUrls(service.ServiceVersion));
+            json.WriteString("environment", RedactionPolicy.Default.RedactUrls(service.Environment));
             json.WriteString("framework", RuntimeInformation.FrameworkDescription);
             json.WriteString("runtimeIdentifier", RuntimeInformation.RuntimeIdentifier);
             json.WriteString("os", RuntimeInformation.OSDescription);

@@ -29,10 +29,14 @@ public sealed class AlertingStack : IAsyncDisposable
         $"Slack sink received:\n{string.Join("\n", Sink.Requests.Select(m => $"{m.ArrivedAt:O} {m.Body}"))}\n\n" +
         $"Prometheus:\n{Prometheus.Output}\n\nAlertmanager:\n{Alertmanager.Output}";
 
-    /// <summary>Starts the stack for <paramref name="service"/> and waits until Prometheus scrapes it with <c>up == 1</c>.</summary>
-    public static async Task<AlertingStack> StartAsync(GeneratedProject project, RunningService service)
+    /// <summary>
+    /// Starts the stack for <paramref name="service"/> and waits until Prometheus scrapes it with <c>up == 1</c>;
+    /// <paramref name="adjust"/> may change the copied configuration before the programs start.
+    /// </summary>
+    public static async Task<AlertingStack> StartAsync(GeneratedProject project, RunningService service, Action<LocalMonitoringConfig>? adjust = null)
     {
         var config = LocalMonitoringConfig.CopyFrom(project);
+        adjust?.Invoke(config);
         var sink = new SlackSink();
         AlertmanagerServer? alertmanager = null;
         PrometheusServer? prometheus = null;

@@ -58,6 +58,18 @@ public sealed partial class LocalMonitoringConfig : IDisposable
         Rewrite(AlertmanagerConfig, SecretFile(), secret);
     }
 
+    /// <summary>
+    /// Evaluates every rule group at <paramref name="interval"/>, so that windows and <c>for</c> durations, not the
+    /// long groups' 30-second cadence, decide how soon a test sees an alert.
+    /// </summary>
+    public void EvaluateRulesEvery(TimeSpan interval)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "prometheus", "rules"), "*.yml"))
+        {
+            Rewrite(file, GroupInterval(), $"interval: {(int)interval.TotalSeconds}s");
+        }
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     private string SingleTargetsFile()
@@ -80,8 +92,11 @@ public sealed partial class LocalMonitoringConfig : IDisposable
     [GeneratedRegex(@"""alertmanager:9093""")]
     private static partial Regex AlertmanagerTarget();
 
-    [GeneratedRegex(@"/run/secrets/slack_webhook_url")]
+    [GeneratedRegex(@"/run/secrets/monikit/slack_webhook_url")]
     private static partial Regex SecretFile();
+
+    [GeneratedRegex(@"(?<=^    )interval: \d+s", RegexOptions.Multiline)]
+    private static partial Regex GroupInterval();
 
     [GeneratedRegex(@"^\s+service: (\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex ServiceLabel();
