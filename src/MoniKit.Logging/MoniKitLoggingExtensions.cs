@@ -17,7 +17,8 @@ public static class MoniKitLoggingExtensions
     /// Development), all written asynchronously through a bounded queue, each destination with a queue and writer of
     /// its own; plus every <see cref="MoniKitLogTarget"/> in the service collection, and the targets and rules of the
     /// app's own NLog configuration (the <c>NLog</c> section, or an <c>nlog.config</c>).
-    /// The <c>Logging:LogLevel</c> filters still apply. Options are bound from <c>MoniKit:Logging</c>.
+    /// The <c>Logging:LogLevel</c> filters still apply. Options are bound from <c>MoniKit:Logging</c>; secrets in
+    /// properties and messages are masked by the host's redaction policy (<c>MoniKit:Redaction</c>).
     /// Calling it again changes nothing.
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -36,6 +37,9 @@ public static class MoniKitLoggingExtensions
         }
 
         var service = builder.GetMoniKitOptions();
+
+        // Validated now and registered for the layout: MoniKit:Redaction decides which property names are masked.
+        builder.GetMoniKitRedactionPolicy();
         var contentRoot = builder.Environment.ContentRootPath;
         builder.AddMoniKitOptions<MoniKitLoggingOptions>(
             MoniKitLoggingOptions.SectionName,

@@ -20,7 +20,7 @@ internal sealed class WriterFixture : IDisposable
         var environment = new LogWriterEnvironment(Time, Disk, () => Console, Reports.Add, () => new TextLineLayout(colours: false));
         Factory = new LogFactory { AutoShutdown = false, ThrowExceptions = false };
         var service = new MoniKitOptions { ServiceName = "orders", ServiceVersion = "1.0.0", Environment = "Test" };
-        Factory.Configuration = LoggingConfigurationFactory.Create(Factory, service, options, "/logs", _metrics, [], environment, out var writer);
+        Factory.Configuration = LoggingConfigurationFactory.Create(Factory, service, options, RedactionPolicy.Default, "/logs", _metrics, [], environment, out var writer);
         Writer = writer!;
     }
 

@@ -145,8 +145,7 @@ internal sealed class JsonLineTarget : Target
     private void Enqueue(LogEventInfo logEvent)
     {
         // What only the calling thread knows is captured now; the rest is rendered by the writer.
-        var context = _renderer.NeedsJson ? LogContextLayout.Capture(logEvent) : null;
-        if (_queue.Enqueue(new QueuedEvent(logEvent, context), out var dropped))
+        if (_queue.Enqueue(new QueuedEvent(logEvent, _renderer.CaptureContext(logEvent)), out var dropped))
         {
             _renderer.CountDropped(dropped.Event);
         }

@@ -48,6 +48,9 @@ internal sealed class LineRenderer
     public IEnumerable<ILineDestination> Destinations =>
         new ILineDestination?[] { Console, File, ErrorFile }.Where(d => d is not null)!;
 
+    /// <summary>What only the logging thread knows, for the JSON line; <see langword="null"/> when no destination takes JSON.</summary>
+    public string? CaptureContext(LogEventInfo logEvent) => NeedsJson ? _layout.CaptureContext(logEvent) : null;
+
     public void Render(in QueuedEvent queued)
     {
         var logEvent = queued.Event;

@@ -12,6 +12,7 @@ internal static class LoggingConfigurationFactory
         LogFactory factory,
         MoniKitOptions service,
         MoniKitLoggingOptions options,
+        RedactionPolicy redaction,
         string directory,
         LoggingMetrics metrics,
         IEnumerable<MoniKitLogTarget> extraTargets,
@@ -20,7 +21,7 @@ internal static class LoggingConfigurationFactory
     {
         var configuration = new LoggingConfiguration(factory);
         configuration.AddRuleForAllLevels(new EventCountingTarget(metrics) { Name = "monikit-counter" });
-        writer = CreateWriter(service, options, directory, metrics, environment, out var minLevel);
+        writer = CreateWriter(service, options, redaction, directory, metrics, environment, out var minLevel);
         if (writer is not null)
         {
             // Only the levels some destination wants are queued at all.
@@ -41,6 +42,7 @@ internal static class LoggingConfigurationFactory
     private static JsonLineTarget? CreateWriter(
         MoniKitOptions service,
         MoniKitLoggingOptions options,
+        RedactionPolicy redaction,
         string directory,
         LoggingMetrics metrics,
         LogWriterEnvironment environment,
@@ -71,7 +73,7 @@ internal static class LoggingConfigurationFactory
         }
 
         var text = format == MoniKitConsoleFormat.Text ? environment.TextLayout() : null;
-        var renderer = new LineRenderer(new MoniKitJsonLayout(service), text, consoleLevel, console, file, errorFile);
+        var renderer = new LineRenderer(new MoniKitJsonLayout(service, redaction), text, consoleLevel, console, file, errorFile);
         return new JsonLineTarget(new EventQueue(limit, options.OverflowAction, environment.Time), renderer, environment.Time) { Name = WriterName };
 
         FileDestination CreateFile(string name, string target)

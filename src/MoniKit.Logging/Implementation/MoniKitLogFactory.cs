@@ -39,6 +39,9 @@ internal sealed class MoniKitLogFactory : IDisposable
         var options = services.GetRequiredService<MoniKitLoggingOptions>();
         var host = services.GetRequiredService<IHostEnvironment>();
         var configuration = services.GetRequiredService<IConfiguration>();
+
+        // The host's policy (MoniKit:Redaction), registered by AddMoniKitLogging; a container built by hand gets the built-in one.
+        var redaction = services.GetService<RedactionPolicy>() ?? RedactionPolicy.Default;
         _metrics = new LoggingMetrics(services.GetService<IMeterFactory>());
         Factory = new LogFactory { AutoShutdown = false, ThrowExceptions = false };
 
@@ -50,7 +53,7 @@ internal sealed class MoniKitLogFactory : IDisposable
         }
 
         var logging = LoggingConfigurationFactory.Create(
-            Factory, service, options, options.ResolveDirectory(host.ContentRootPath), _metrics, services.GetServices<MoniKitLogTarget>(), environment, out _writer);
+            Factory, service, options, redaction, options.ResolveDirectory(host.ContentRootPath), _metrics, services.GetServices<MoniKitLogTarget>(), environment, out _writer);
         UserNLogConfiguration.AddTo(logging, Factory, configuration, host.ContentRootPath);
         Factory.Configuration = logging;
     }
