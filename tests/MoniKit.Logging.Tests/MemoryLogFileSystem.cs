@@ -24,10 +24,16 @@ internal sealed class MemoryLogFileSystem : ILogFileSystem
     /// <summary>When set, renaming a file throws it.</summary>
     public Exception? MoveFailure { get; set; }
 
+    /// <summary>When set, deleting a file throws it.</summary>
+    public Exception? DeleteFailure { get; set; }
+
     /// <summary>When set, a file cannot be cut shorter.</summary>
     public bool RefuseCutBack { get; set; }
 
     public int Opens { get; private set; }
+
+    /// <summary>How often a folder was listed.</summary>
+    public int Listings { get; private set; }
 
     public long Used
     {
@@ -126,6 +132,12 @@ internal sealed class MemoryLogFileSystem : ILogFileSystem
                 throw failure;
             }
 
+            if (_files.ContainsKey(destination))
+            {
+                // As File.Move does: an existing destination is never overwritten.
+                throw new IOException("The file '" + destination + "' already exists.");
+            }
+
             if (!_files.Remove(source, out var file))
             {
                 throw new FileNotFoundException("no such file", source);
@@ -139,6 +151,11 @@ internal sealed class MemoryLogFileSystem : ILogFileSystem
     {
         lock (Gate)
         {
+            if (DeleteFailure is { } failure)
+            {
+                throw failure;
+            }
+
             _files.Remove(path);
         }
     }
@@ -147,7 +164,18 @@ internal sealed class MemoryLogFileSystem : ILogFileSystem
     {
         lock (Gate)
         {
+            Listings++;
             return [.. _files.Keys.Where(k => string.Equals(Path.GetDirectoryName(k), directory, StringComparison.Ordinal))];
+        }
+    }
+
+    public Stream OpenRead(string path)
+    {
+        lock (Gate)
+        {
+            return _files.TryGetValue(path, out var file)
+                ? new MemoryStream(file.ToArray(), writable: false)
+                : throw new FileNotFoundException("no such file", path);
         }
     }
 }

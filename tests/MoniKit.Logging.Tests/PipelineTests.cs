@@ -35,6 +35,50 @@ public sealed class PipelineTests
     }
 
     [TestMethod]
+    public async Task AddMoniKitLogging_RetentionDeletesArchives_EveryLineIsInTheFolderOrCountedAsDeletedOrDropped()
+    {
+        using var test = new TestHost();
+        var builder = test.CreateBuilder(new Dictionary<string, string?>
+        {
+            ["MoniKit:Logging:ArchiveAboveSizeMb"] = "0.005",
+            ["MoniKit:Logging:MaxArchiveFiles"] = "2",
+            ["MoniKit:Logging:ErrorFile"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddMoniKitLogging();
+        var events = new Dictionary<string, long>();
+        var archives = new Dictionary<string, long>();
+        var lines = new Dictionary<string, long>();
+        var dropped = new Dictionary<string, long>();
+        using (var host = builder.Build())
+        {
+            using var eventListener = TestHost.ListenTo("monikit.log.events", events);
+            using var archiveListener = TestHost.ListenTo("monikit.log.archives.deleted", archives);
+            using var lineListener = TestHost.ListenTo("monikit.log.archives.deleted_lines", lines);
+            using var dropListener = TestHost.ListenTo("monikit.log.events.dropped", dropped);
+            await host.StartAsync();
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Roll");
+            var padding = new string('x', 400);
+            for (var i = 0; i < 100; i++)
+            {
+                logger.LogWarning("line {Number} {Padding}", i, padding);
+            }
+
+            await host.StopAsync();
+            foreach (var listener in new[] { eventListener, archiveListener, lineListener, dropListener })
+            {
+                listener.RecordObservableInstruments();
+            }
+        }
+
+        var inFolder = Directory.GetFiles(test.LogDirectory).Sum(f => TestHost.ReadLines(f).Length);
+        Assert.IsGreaterThan(0L, archives.GetValueOrDefault("file"), "the run rolled past the retention limit");
+        Assert.IsGreaterThan(0L, lines.GetValueOrDefault("file"));
+        Assert.AreEqual(100L, events.Values.Sum());
+        Assert.AreEqual(100L, inFolder + lines.GetValueOrDefault("file") + dropped.GetValueOrDefault("file"));
+    }
+
+    [TestMethod]
     [DataRow("MoniKit:Logging:QueueLimit", "0")]
     [DataRow("MoniKit:Logging:MaxArchiveFiles", "-1")]
     [DataRow("MoniKit:Logging:ArchiveAboveSizeMb", "0")]

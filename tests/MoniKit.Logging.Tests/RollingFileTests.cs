@@ -15,6 +15,7 @@ public sealed class RollingFileTests
     private readonly FakeTimeProvider _time = new();
     private readonly List<string> _reports = [];
     private readonly StrongBox<long> _dropped = new();
+    private readonly DeletedArchives _deleted = new();
 
     [TestMethod]
     public void Write_LineWouldPassTheLimit_ArchivesFirstAndNumbersArchivesUpwards()
@@ -55,6 +56,90 @@ public sealed class RollingFileTests
 
         CollectionAssert.AreEqual(expected, _disk.Names.ToArray());
         Assert.AreEqual(Text(5, 40), _disk.Lines("orders.json").Single());
+    }
+
+    [TestMethod]
+    public void Write_RetentionDeletesArchives_CountsThemAndTheLinesTheyHeld()
+    {
+        using var file = Create(limit: 100, maxArchiveFiles: 1);
+        for (var i = 0; i < 7; i++)
+        {
+            file.Write(Line(i, 40));
+        }
+
+        // Two lines a file: orders_01 (0, 1) and orders_02 (2, 3) went, orders_03 (4, 5) and the active file (6) stay.
+        CollectionAssert.AreEqual(new[] { "orders.json", "orders_03.json" }, _disk.Names.ToArray());
+        Assert.AreEqual(2L, _deleted.Files);
+        Assert.AreEqual(4L, _deleted.Lines);
+        Assert.AreEqual(0L, _dropped.Value, "retention is not a loss of the writer's");
+        Assert.IsEmpty(_reports, "deleting by retention is the configured behaviour, not said on standard error");
+    }
+
+    [TestMethod]
+    public void Write_RetentionDeletesAnArchiveOfAnEarlierRun_CountsItsLinesToo()
+    {
+        _disk.Put(Folder + "/orders_05.json", "{\"old\":1}\n{\"old\":2}\n{\"old\":3}\n");
+        using var file = Create(limit: 100, maxArchiveFiles: 1);
+        for (var i = 0; i < 3; i++)
+        {
+            file.Write(Line(i, 40));
+        }
+
+        CollectionAssert.AreEqual(new[] { "orders.json", "orders_06.json" }, _disk.Names.ToArray());
+        Assert.AreEqual(1L, _deleted.Files);
+        Assert.AreEqual(3L, _deleted.Lines);
+    }
+
+    [TestMethod]
+    public void Write_ManyRolls_ListsTheFolderOnlyAtTheFirst()
+    {
+        using var file = Create(limit: 50, maxArchiveFiles: 3);
+        for (var i = 0; i < 20; i++)
+        {
+            file.Write(Line(i, 40));
+        }
+
+        CollectionAssert.AreEqual(new[] { "orders.json", "orders_17.json", "orders_18.json", "orders_19.json" }, _disk.Names.ToArray());
+        Assert.AreEqual(1, _disk.Listings);
+        Assert.AreEqual(16L, _deleted.Files);
+    }
+
+    [TestMethod]
+    public void Write_NextArchiveNumberTakenMeanwhile_ListsTheFolderAgainASecondLaterAndLosesNothing()
+    {
+        using var file = Create(limit: 50, maxArchiveFiles: 0);
+        file.Write(Line(0, 40));
+        file.Write(Line(1, 40));
+        _disk.Put(Folder + "/orders_02.json", "{\"other\":\"writer\"}\n");
+        file.Write(Line(2, 40));
+        Assert.HasCount(2, _disk.Lines("orders.json"), "the active file keeps the lines while archiving fails");
+
+        _time.Advance(RollingFile.RetryDelay);
+        file.Write(Line(3, 40));
+
+        CollectionAssert.AreEqual(new[] { "orders.json", "orders_01.json", "orders_02.json", "orders_03.json" }, _disk.Names.ToArray());
+        CollectionAssert.AreEqual(new[] { Text(1, 40), Text(2, 40) }, _disk.Lines("orders_03.json"));
+        Assert.AreEqual("{\"other\":\"writer\"}", _disk.Lines("orders_02.json").Single());
+        Assert.AreEqual(0L, _dropped.Value);
+    }
+
+    [TestMethod]
+    public void Write_DeletingAnArchiveFails_RollingGoesOnAndTheArchiveGoesAtTheNextRoll()
+    {
+        using var file = Create(limit: 50, maxArchiveFiles: 1);
+        file.Write(Line(0, 40));
+        _disk.DeleteFailure = new UnauthorizedAccessException("Access to the path is denied.");
+        file.Write(Line(1, 40));
+        file.Write(Line(2, 40));
+        CollectionAssert.AreEqual(new[] { "orders.json", "orders_01.json", "orders_02.json" }, _disk.Names.ToArray());
+        Assert.AreEqual(0L, _deleted.Files, "only what is really deleted is counted");
+
+        _disk.DeleteFailure = null;
+        file.Write(Line(3, 40));
+
+        CollectionAssert.AreEqual(new[] { "orders.json", "orders_03.json" }, _disk.Names.ToArray());
+        Assert.AreEqual(2L, _deleted.Files);
+        Assert.AreEqual(Text(3, 40), _disk.Lines("orders.json").Single());
     }
 
     [TestMethod]
@@ -192,7 +277,7 @@ public sealed class RollingFileTests
     }
 
     private RollingFile Create(long limit, int maxArchiveFiles = 5) =>
-        new(Active, limit, maxArchiveFiles, _dropped, _disk, _time, _reports.Add);
+        new(Active, limit, maxArchiveFiles, _dropped, _deleted, _disk, _time, _reports.Add);
 
     private static string Text(int number, int length)
     {

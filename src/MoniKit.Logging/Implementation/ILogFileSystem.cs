@@ -6,6 +6,9 @@ internal interface ILogFileSystem
     /// <summary>Opens or creates a file for reading and writing, positioned at its end, shared with readers and renamers.</summary>
     Stream Open(string path);
 
+    /// <summary>Opens an existing file for reading only, shared with writers and deleters.</summary>
+    Stream OpenRead(string path);
+
     void CreateDirectory(string path);
 
     void Move(string source, string destination);

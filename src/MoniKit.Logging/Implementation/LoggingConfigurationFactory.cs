@@ -83,6 +83,7 @@ internal static class LoggingConfigurationFactory
                 options.ArchiveAboveSizeBytes,
                 options.MaxArchiveFiles,
                 metrics.RegisterTarget(target),
+                metrics.RegisterArchives(target),
                 environment.FileSystem,
                 environment.Time,
                 environment.Report);

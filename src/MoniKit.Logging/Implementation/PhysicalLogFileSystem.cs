@@ -13,6 +13,9 @@ internal sealed class PhysicalLogFileSystem : ILogFileSystem
         return stream;
     }
 
+    public Stream OpenRead(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+
     public void CreateDirectory(string path) => Directory.CreateDirectory(path);
 
     public void Move(string source, string destination) => File.Move(source, destination);

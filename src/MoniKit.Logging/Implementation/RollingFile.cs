@@ -5,17 +5,18 @@ namespace MoniKit.Logging.Implementation;
 
 /// <summary>
 /// One log file, written by its destination's writer thread only. Before a line would take the file beyond its size
-/// limit, the file is archived (<see cref="LogArchives"/>); a tailing log shipper follows the name. A file that cannot
-/// be written (disk full, permissions) never throws to the service: its lines are dropped and counted, writing is
-/// retried a second later, and the outage is reported once on standard error, then once more with the count of lost
-/// lines when writing works again. A write cut short by a full disk is cut back to its last whole line, so every line
-/// in the file stays one JSON object.
+/// limit, the file is archived (<see cref="LogArchives"/>, which counts what retention deletes); a tailing log shipper
+/// follows the name. A file that cannot be written (disk full, permissions) never throws to the service: its lines are
+/// dropped and counted, writing is retried a second later, and the outage is reported once on standard error, then
+/// once more with the count of lost lines when writing works again. A write cut short by a full disk is cut back to
+/// its last whole line, so every line in the file stays one JSON object.
 /// </summary>
 internal sealed class RollingFile(
     string path,
     long archiveAboveBytes,
     int maxArchiveFiles,
     StrongBox<long> dropped,
+    DeletedArchives deleted,
     ILogFileSystem fileSystem,
     TimeProvider time,
     Action<string> report) : IDisposable
@@ -23,7 +24,7 @@ internal sealed class RollingFile(
     /// <summary>How long after a failure writing (or archiving) is tried again.</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly LogArchives _archives = new(fileSystem, path, maxArchiveFiles);
+    private readonly LogArchives _archives = new(fileSystem, path, maxArchiveFiles, deleted);
     private readonly LineCutter _cutter = new(path);
     private Stream? _stream;
     private long _length;
