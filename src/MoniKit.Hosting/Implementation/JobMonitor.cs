@@ -54,6 +54,8 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
             var elapsed = time.GetElapsedTime(start);
             metrics.Record(job, outcome, elapsed, time.GetUtcNow());
             activity.SetStatus(outcome == JobOutcome.Failure ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
+            activity.SetTag(LogFields.JobOutcome, JobOutcomeNames.Of(outcome));
+            activity.SetTag("error.type", failure?.GetType().FullName);
             Log(job, outcome, elapsed, failure, nextRun?.Invoke());
             return outcome;
         }
