@@ -8,66 +8,64 @@ using Microsoft.Extensions.Hosting;
 namespace MoniKit.Benchmarks;
 
 /// <summary>
-/// What tracing costs one <c>GET /orders/42</c> of the MoniKit host of <see cref="RequestPipelineBenchmarks"/>:
-/// export off (no OTLP variable, as shipped), export on with every request sampled, and export on with the
-/// <c>always_off</c> sampler. The exporter points at a closed loopback port, so its background sends fail at once and
+/// What tracing costs one <c>GET /orders/42</c> of the MoniKit host of <see cref="RequestPipelineBenchmarks"/>, by
+/// <see cref="Export"/>. The exporter points at a closed loopback port, so its background sends fail at once and
 /// only the per-request cost is measured.
 /// </summary>
 [MemoryDiagnoser]
 public class TracingBenchmarks : IDisposable
 {
     private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), "monikit-benchmarks", Guid.NewGuid().ToString("N"));
-    private readonly List<WebApplication> _apps = [];
-    private HttpClient _off = null!;
-    private HttpClient _sampled = null!;
-    private HttpClient _unsampled = null!;
+    private WebApplication? _app;
+    private HttpClient _client = null!;
+
+    /// <summary>
+    /// <c>off</c>: no OTLP variable; <c>sampled</c>: an endpoint, the default sampler; <c>always_off</c>: an endpoint
+    /// and <c>OTEL_TRACES_SAMPLER=always_off</c>. One host per process: ActivitySource listeners are process-wide, so
+    /// a tracer of one host would also record the requests of another.
+    /// </summary>
+    [Params("off", "sampled", "always_off")]
+    public string Export { get; set; } = "off";
 
     [GlobalSetup]
     public void Setup()
     {
-        _off = Start(new Dictionary<string, string?>());
-        _sampled = Start(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" });
-        _unsampled = Start(new Dictionary<string, string?>
+        var tracing = new Dictionary<string, string?>();
+        if (Export != "off")
         {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9",
-            ["OTEL_TRACES_SAMPLER"] = "always_off",
-        });
+            tracing["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9";
+        }
+
+        if (Export == "always_off")
+        {
+            tracing["OTEL_TRACES_SAMPLER"] = "always_off";
+        }
+
+        _client = Start(tracing);
     }
 
     [GlobalCleanup]
     public void Cleanup() => Dispose();
 
-    [Benchmark(Baseline = true)]
-    public Task<int> ExportOff() => GetAsync(_off);
-
     [Benchmark]
-    public Task<int> ExportOnSampled() => GetAsync(_sampled);
-
-    [Benchmark]
-    public Task<int> ExportOnNotSampled() => GetAsync(_unsampled);
+    public Task<int> Request() => RequestPipelineBenchmarks.GetAsync(_client);
 
     public void Dispose()
     {
-        foreach (var app in _apps)
+        _client?.Dispose();
+        if (_app is not null)
         {
-            app.StopAsync().GetAwaiter().GetResult();
-            ((IDisposable)app).Dispose();
+            _app.StopAsync().GetAwaiter().GetResult();
+            ((IDisposable)_app).Dispose();
+            _app = null;
         }
 
-        _apps.Clear();
         if (Directory.Exists(_logDirectory))
         {
             Directory.Delete(_logDirectory, recursive: true);
         }
 
         GC.SuppressFinalize(this);
-    }
-
-    private static async Task<int> GetAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync(new Uri("/orders/42", UriKind.Relative)).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        return (int)response.StatusCode * 1000 + body.Length;
     }
 
     private HttpClient Start(Dictionary<string, string?> tracing)
@@ -77,7 +75,7 @@ public class TracingBenchmarks : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["MoniKit:ServiceName"] = "orders",
-            ["MoniKit:Logging:Directory"] = Path.Combine(_logDirectory, _apps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ["MoniKit:Logging:Directory"] = _logDirectory,
             ["MoniKit:Logging:Console"] = "None",
         });
         builder.Configuration.AddInMemoryCollection(tracing);
@@ -86,7 +84,7 @@ public class TracingBenchmarks : IDisposable
         app.UseMoniKit();
         app.MapGet("/orders/{id:int}", (int id) => id > 0 ? Results.Ok(new { id, status = "shipped" }) : Results.NotFound());
         app.StartAsync().GetAwaiter().GetResult();
-        _apps.Add(app);
+        _app = app;
         return app.GetTestClient();
     }
 }
