@@ -17,7 +17,7 @@ internal readonly struct DbCommandSpan : IDisposable
     private readonly Activity? previous;
 
     /// <summary>Describes <paramref name="span"/> and makes it current until <see cref="Dispose"/> ends it.</summary>
-    public DbCommandSpan(Activity? span, SqlStatementInfo statement, TimeSpan elapsed, long? rows, Exception? exception, bool cancelled)
+    public DbCommandSpan(Activity? span, SqlStatementInfo statement, TimeSpan elapsed, Exception? exception, bool cancelled)
     {
         this.span = span;
         previous = Activity.Current;
@@ -34,10 +34,6 @@ internal readonly struct DbCommandSpan : IDisposable
         span.SetTag(LogFields.DbOperation, statement.Operation);
         span.SetTag(LogFields.DbCollection, statement.Collection);
         span.SetTag(LogFields.DbQueryText, statement.Text);
-        if (rows is >= 0)
-        {
-            span.SetTag(LogFields.DbRowsAffected, rows.Value);
-        }
 
         if (exception is not null || cancelled)
         {
