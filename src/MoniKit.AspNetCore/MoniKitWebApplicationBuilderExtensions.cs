@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using MoniKit.AspNetCore;
 using MoniKit.AspNetCore.Implementation;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -36,6 +37,8 @@ public static class MoniKitWebApplicationBuilderExtensions
         builder.AddMoniKitLogging();
         builder.AddMoniKitMetrics();
         builder.AddMoniKitSlackAlerts();
+        // Inbound requests become spans named after their route template, once an OTLP endpoint is configured.
+        builder.ConfigureMoniKitTracing(static tracing => tracing.AddAspNetCoreInstrumentation());
         builder.AddMoniKitManagementPort();
         var http = builder.AddMoniKitOptions("Http", (HttpLoggingOptions o) => o.Validate(), configure);
 
