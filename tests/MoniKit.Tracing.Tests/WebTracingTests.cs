@@ -35,6 +35,24 @@ public sealed class WebTracingTests
     }
 
     [TestMethod]
+    public async Task ManagementRequests_SampledScrapesAndProbes_AreNoSpans()
+    {
+        await using var receiver = new OtlpReceiver();
+        await using var app = await TracedWebApp.StartAsync(TracedWebApp.ExportTo(receiver));
+        const string ScrapeTraceId = "0af7651916cd43dd8448eb211c80319c";
+
+        foreach (var path in new[] { "/metrics", "/health", "/alive", "/ping" })
+        {
+            Assert.AreEqual(200, await app.GetAsync(path, $"00-{ScrapeTraceId}-{CallerSpanId}-01"));
+        }
+
+        // A request after the scrapes: once its span has arrived, the scrapes' would have too.
+        Assert.AreEqual(200, await app.GetAsync("/orders/42", $"00-{TraceId}-{CallerSpanId}-01"));
+        await receiver.WaitForSpanAsync(s => s.TraceId == TraceId && s.Kind == 2, Timeout);
+        Assert.IsFalse(receiver.Spans.Any(s => s.TraceId == ScrapeTraceId), string.Join('\n', receiver.Spans));
+    }
+
+    [TestMethod]
     public async Task Request_NoVariables_BuildsNoTracerAndExportsNothing()
     {
         await using var receiver = new OtlpReceiver();
