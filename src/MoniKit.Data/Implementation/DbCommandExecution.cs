@@ -26,4 +26,7 @@ internal sealed class DbCommandExecution(
     public long StartTimestamp { get; } = startTimestamp;
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(StartTimestamp);
+
+    /// <summary>The command's trace span, started with it; <see langword="null"/> when no tracer listens.</summary>
+    public Activity? Span { get; } = DbCommandSpan.Start(systemName, Stopwatch.GetElapsedTime(startTimestamp));
 }

@@ -78,6 +78,7 @@ internal sealed class DbCommandMonitor : IDisposable
     private void Record(DbCommandExecution execution, TimeSpan elapsed, DbRowCounts rows, Exception? exception, bool cancelled)
     {
         var statement = Parse(execution);
+        using var span = new DbCommandSpan(execution.Span, statement, elapsed, exception, cancelled);
         var milliseconds = elapsed.TotalMilliseconds;
         var slow = milliseconds >= Options.SlowQueryThresholdMs;
 
