@@ -37,6 +37,7 @@ public static class MoniKitWebApplicationBuilderExtensions
         builder.GetMoniKitOptions();
         builder.GetMoniKitRedactionPolicy();
         builder.AddMoniKitLogging();
+        NLogWebSetup.AddTo(builder);
         builder.AddMoniKitMetrics();
         builder.AddMoniKitSlackAlerts();
         builder.AddMoniKitManagementPort();

@@ -19,13 +19,28 @@ public sealed class MoniKitJsonLayout : Layout
     private static readonly string[] LevelNames = ["trace", "debug", "info", "warn", "error", "fatal"];
 
     private readonly string _serviceFields;
-    private readonly LogContextLayout _context = new();
+    private readonly PropertyNames _names;
+    private readonly LogContextLayout _context;
 
-    /// <summary>Creates the layout for one service.</summary>
+    /// <summary>Creates the layout for one service, masking secrets by the built-in rules (<see cref="RedactionPolicy.Default"/>).</summary>
     /// <param name="service">The service identity written on every line.</param>
     public MoniKitJsonLayout(MoniKitOptions service)
+        : this(service, RedactionPolicy.Default)
+    {
+    }
+
+    /// <summary>
+    /// Creates the layout for one service, masking secrets by a host's own policy, as MoniKit's files do: pass
+    /// <c>builder.GetMoniKitRedactionPolicy()</c>, or the <see cref="RedactionPolicy"/> in the host's services.
+    /// </summary>
+    /// <param name="service">The service identity written on every line.</param>
+    /// <param name="redaction">Which property names hold secrets; their values are masked in the fields and the message.</param>
+    public MoniKitJsonLayout(MoniKitOptions service, RedactionPolicy redaction)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(redaction);
+        _names = PropertyNames.For(redaction);
+        _context = new LogContextLayout(_names);
         var builder = new StringBuilder();
         var serviceName = service.ServiceName ?? string.Empty;
         JsonText.AppendField(builder, LogFields.ServiceName, serviceName);
@@ -58,7 +73,10 @@ public sealed class MoniKitJsonLayout : Layout
     protected override void RenderFormattedMessage(LogEventInfo logEvent, StringBuilder target) =>
         Render(logEvent, target, _context.Render(logEvent));
 
-    /// <summary>Renders a line whose context <see cref="LogContextLayout.Capture"/> captured on the logging thread.</summary>
+    /// <summary>What <see cref="RenderLine"/> needs from the logging thread: the trace ids and scope properties.</summary>
+    internal string? CaptureContext(LogEventInfo logEvent) => LogContextLayout.Capture(logEvent, _names);
+
+    /// <summary>Renders a line whose context <see cref="CaptureContext"/> captured on the logging thread.</summary>
     internal void RenderLine(LogEventInfo logEvent, string? context, StringBuilder target) => Render(logEvent, target, context);
 
     private void Render(LogEventInfo logEvent, StringBuilder target, string? context)
@@ -78,7 +96,7 @@ public sealed class MoniKitJsonLayout : Layout
             var hasSecret = false;
             for (var i = 0; i < count; i++)
             {
-                var name = items[i].Key is string text ? PropertyWriter.Classify(text) : null;
+                var name = items[i].Key is string text ? _names.Classify(text) : null;
                 names[i] = name;
                 if (name?.Role == PropertyRole.Kind)
                 {

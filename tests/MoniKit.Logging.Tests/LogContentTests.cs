@@ -56,6 +56,35 @@ public sealed class LogContentTests
     }
 
     [TestMethod]
+    public async Task Layout_RedactionSettings_ExtraSecretNamesMaskedAndAllowedNamesKeptInTheLines()
+    {
+        using var test = new TestHost();
+        var lines = await LogAsync(
+            test,
+            logger =>
+            {
+                using (logger.BeginScope(new Dictionary<string, object?> { ["CustomerIban"] = "DE-scope-iban" }))
+                {
+                    logger.LogInformation("paid from {PayerIban} for {MonkeyKey}", "DE-event-iban", "banana-7");
+                }
+            },
+            new Dictionary<string, string?>
+            {
+                ["MoniKit:Redaction:SensitiveNames:0"] = "iban",
+                ["MoniKit:Redaction:AllowedNames:0"] = "MonkeyKey",
+            });
+
+        var text = string.Join("\n", lines);
+        Assert.DoesNotContain("DE-event-iban", text);
+        Assert.DoesNotContain("DE-scope-iban", text);
+        var line = Parse(lines.Single());
+        Assert.AreEqual(Redaction.Mask, line.GetProperty("PayerIban").GetString());
+        Assert.AreEqual(Redaction.Mask, line.GetProperty("CustomerIban").GetString());
+        Assert.AreEqual("banana-7", line.GetProperty("MonkeyKey").GetString());
+        Assert.AreEqual("paid from [REDACTED] for banana-7", line.GetProperty("message").GetString());
+    }
+
+    [TestMethod]
     public async Task Layout_StateListFromAspNetCore_FieldsAreTopLevelWithTheirKind()
     {
         using var test = new TestHost();

@@ -62,11 +62,11 @@ public sealed class LogContextLayoutTests
 
     [TestMethod]
     public void Capture_NoActivityNoScope_Nothing() =>
-        Assert.IsNull(LogContextLayout.Capture(new LogEventInfo(NLog.LogLevel.Info, "Test", "m")));
+        Assert.IsNull(LogContextLayout.Capture(new LogEventInfo(NLog.LogLevel.Info, "Test", "m"), PropertyNames.Default));
 
     private static JsonElement Context(LogEventInfo logEvent)
     {
-        using var document = JsonDocument.Parse("{\"line\":1" + LogContextLayout.Capture(logEvent) + "}");
+        using var document = JsonDocument.Parse("{\"line\":1" + LogContextLayout.Capture(logEvent, PropertyNames.Default) + "}");
         return document.RootElement.Clone();
     }
 

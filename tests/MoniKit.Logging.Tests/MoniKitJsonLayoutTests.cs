@@ -109,6 +109,39 @@ public sealed class MoniKitJsonLayoutTests
     }
 
     [TestMethod]
+    public void Render_HostPolicyWithExtraAndAllowedNames_MasksItsSecretsInFieldsScopesAndMessage()
+    {
+        var options = new RedactionOptions();
+        options.SensitiveNames.Add("iban");
+        options.AllowedNames.Add("MonkeyKey");
+        var layout = new MoniKitJsonLayout(Service, new RedactionPolicy(options));
+
+        string text;
+        using (ScopeContext.PushProperty("CustomerIban", "DE-scope-iban"))
+        {
+            text = layout.Render(PaymentEvent());
+        }
+
+        Assert.DoesNotContain("DE-event-iban", text);
+        Assert.DoesNotContain("DE-scope-iban", text);
+        var line = Parse(text);
+        Assert.AreEqual(Redaction.Mask, line.GetProperty("PayerIban").GetString());
+        Assert.AreEqual(Redaction.Mask, line.GetProperty("CustomerIban").GetString());
+        Assert.AreEqual("banana-7", line.GetProperty("MonkeyKey").GetString());
+        Assert.AreEqual("paid from [REDACTED] for banana-7", line.GetProperty("message").GetString());
+    }
+
+    [TestMethod]
+    public void Render_LayoutWithoutAPolicy_BuiltInRulesOnly()
+    {
+        var line = Parse(new MoniKitJsonLayout(Service).Render(PaymentEvent()));
+
+        Assert.AreEqual("DE-event-iban", line.GetProperty("PayerIban").GetString());
+        Assert.AreEqual(Redaction.Mask, line.GetProperty("MonkeyKey").GetString());
+        Assert.AreEqual("paid from DE-event-iban for [REDACTED]", line.GetProperty("message").GetString());
+    }
+
+    [TestMethod]
     public void Render_AnyLine_CarriesProcessIdAndDatasetOfTheService()
     {
         var line = Render(Event());
@@ -190,6 +223,14 @@ public sealed class MoniKitJsonLayoutTests
             logEvent.Properties[name] = value;
         }
 
+        return logEvent;
+    }
+
+    private static LogEventInfo PaymentEvent()
+    {
+        var logEvent = new LogEventInfo(NLog.LogLevel.Info, "Test", "paid from DE-event-iban for banana-7");
+        logEvent.Properties["PayerIban"] = "DE-event-iban";
+        logEvent.Properties["MonkeyKey"] = "banana-7";
         return logEvent;
     }
 

@@ -13,7 +13,7 @@ public sealed class PropertyNameTests
     [DataRow("users")]
     public void Classify_NameOfTheServicesOwn_TopLevelUnchanged(string name)
     {
-        var classified = PropertyName.Classify(name);
+        var classified = PropertyName.Classify(name, RedactionPolicy.Default);
 
         Assert.AreEqual(PropertyRole.TopLevel, classified.Role);
         Assert.IsNull(classified.SchemaType);
@@ -35,7 +35,7 @@ public sealed class PropertyNameTests
     [DataRow("http.request.id")]
     [DataRow("http.request.header.x.forwarded")]
     public void Classify_RootOwnedByEcsOrMoniKit_Moved(string name) =>
-        Assert.AreEqual(PropertyRole.Moved, PropertyName.Classify(name).Role);
+        Assert.AreEqual(PropertyRole.Moved, PropertyName.Classify(name, RedactionPolicy.Default).Role);
 
     [TestMethod]
     [DataRow(LogFields.HttpRequestMethod, "Text")]
@@ -48,7 +48,7 @@ public sealed class PropertyNameTests
     [DataRow("db.query.parameter.id", "TextOrNull")]
     public void Classify_SchemaFieldAnEventSets_TopLevelWithItsType(string name, string type)
     {
-        var classified = PropertyName.Classify(name);
+        var classified = PropertyName.Classify(name, RedactionPolicy.Default);
 
         Assert.AreEqual(PropertyRole.TopLevel, classified.Role);
         Assert.AreEqual(Enum.Parse<FieldType>(type), classified.SchemaType);
@@ -60,12 +60,12 @@ public sealed class PropertyNameTests
     [DataRow("EventName", "EventName")]
     [DataRow(LogFields.Kind, "Kind")]
     public void Classify_NamesOfTheLoggingPipeline_TheirOwnRole(string name, string role) =>
-        Assert.AreEqual(Enum.Parse<PropertyRole>(role), PropertyName.Classify(name).Role);
+        Assert.AreEqual(Enum.Parse<PropertyRole>(role), PropertyName.Classify(name, RedactionPolicy.Default).Role);
 
     [TestMethod]
     public void Classify_MovedName_KeyHasNoDotStarOrBackslash()
     {
-        var classified = PropertyName.Classify("user.a*b\\c");
+        var classified = PropertyName.Classify("user.a*b\\c", RedactionPolicy.Default);
 
         Assert.AreEqual(",\"labels.user_a_b_c\":", classified.LabelField);
         Assert.AreEqual(",\"monikit.values.user_a_b_c\":", classified.ValueField);
@@ -73,12 +73,26 @@ public sealed class PropertyNameTests
 
     [TestMethod]
     public void Classify_NameNeedingEscapes_FieldsEscaped() =>
-        Assert.AreEqual(",\"weird\\\"\\nname\":", PropertyName.Classify("weird\"\nname").TopLevelField);
+        Assert.AreEqual(",\"weird\\\"\\nname\":", PropertyName.Classify("weird\"\nname", RedactionPolicy.Default).TopLevelField);
 
     [TestMethod]
     [DataRow("Password", true)]
     [DataRow("user.api_key", true)]
     [DataRow("OrderId", false)]
     public void Classify_SecretName_MarkedSensitive(string name, bool sensitive) =>
-        Assert.AreEqual(sensitive, PropertyName.Classify(name).Sensitive);
+        Assert.AreEqual(sensitive, PropertyName.Classify(name, RedactionPolicy.Default).Sensitive);
+
+    [TestMethod]
+    [DataRow("payerIban", true)]
+    [DataRow("IBAN_NUMBER", true)]
+    [DataRow("MonkeyKey", false)]
+    [DataRow("Password", true)]
+    public void Classify_HostPolicy_ItsExtraAndAllowedNamesDecide(string name, bool sensitive)
+    {
+        var options = new RedactionOptions();
+        options.SensitiveNames.Add("iban");
+        options.AllowedNames.Add("MonkeyKey");
+
+        Assert.AreEqual(sensitive, PropertyName.Classify(name, new RedactionPolicy(options)).Sensitive);
+    }
 }

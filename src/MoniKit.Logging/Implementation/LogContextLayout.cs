@@ -9,9 +9,9 @@ namespace MoniKit.Logging.Implementation;
 /// Renders what only the logging thread knows: the current activity's trace and span ids, ASP.NET Core's request id
 /// and the scope properties. MoniKit's JSON writer captures it with <see cref="Capture"/> before it queues an event;
 /// as a layout it is deliberately not thread-agnostic, so NLog's asynchronous targets precalculate it (and only it)
-/// on the caller's thread.
+/// on the caller's thread. Secrets are masked by the names' redaction policy (the host's).
 /// </summary>
-internal sealed class LogContextLayout : Layout
+internal sealed class LogContextLayout(PropertyNames names) : Layout
 {
     [ThreadStatic]
     private static StringBuilder? t_builder;
@@ -20,23 +20,23 @@ internal sealed class LogContextLayout : Layout
     private static List<string>? t_written;
 
     /// <summary>Renders the context of an event on the calling thread; <see langword="null"/> when there is none.</summary>
-    public static string? Capture(LogEventInfo logEvent)
+    public static string? Capture(LogEventInfo logEvent, PropertyNames names)
     {
         // Taken from the thread while in use: a property's ToString may log, and that call gets a builder of its own.
         var builder = t_builder ?? new StringBuilder(256);
         t_builder = null;
         builder.Clear();
-        Append(logEvent, builder);
+        Append(logEvent, builder, names);
         var context = builder.Length == 0 ? null : builder.ToString();
         t_builder = builder;
         return context;
     }
 
-    protected override string GetFormattedMessage(LogEventInfo logEvent) => Capture(logEvent) ?? string.Empty;
+    protected override string GetFormattedMessage(LogEventInfo logEvent) => Capture(logEvent, names) ?? string.Empty;
 
-    protected override void RenderFormattedMessage(LogEventInfo logEvent, StringBuilder target) => Append(logEvent, target);
+    protected override void RenderFormattedMessage(LogEventInfo logEvent, StringBuilder target) => Append(logEvent, target, names);
 
-    private static void Append(LogEventInfo logEvent, StringBuilder target)
+    private static void Append(LogEventInfo logEvent, StringBuilder target, PropertyNames names)
     {
         var activity = Activity.Current;
         if (activity is { IdFormat: ActivityIdFormat.W3C })
@@ -73,7 +73,7 @@ internal sealed class LogContextLayout : Layout
                     }
                 }
 
-                var classified = PropertyWriter.Classify(name);
+                var classified = names.Classify(name);
                 if (classified.Role == PropertyRole.Template
                     || (logEvent.HasProperties && logEvent.Properties.ContainsKey(name))
                     || Written(written, name))

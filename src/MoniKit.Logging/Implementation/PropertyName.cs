@@ -8,12 +8,12 @@ namespace MoniKit.Logging.Implementation;
 /// </summary>
 internal sealed class PropertyName
 {
-    private PropertyName(string name, PropertyRole role, FieldType? schemaType)
+    private PropertyName(string name, PropertyRole role, FieldType? schemaType, RedactionPolicy redaction)
     {
         Name = name;
         Role = role;
         SchemaType = schemaType;
-        Sensitive = Redaction.IsSensitiveName(name);
+        Sensitive = redaction.IsSensitiveName(name);
         TopLevelField = Field(name);
         var key = LabelKey(name);
         LabelField = Field(LogFields.LabelsPrefix + key);
@@ -27,7 +27,7 @@ internal sealed class PropertyName
     /// <summary>The type of the schema field this name is; <see langword="null"/> for a name of the service's own.</summary>
     public FieldType? SchemaType { get; }
 
-    /// <summary>Whether the value is a secret (<see cref="Redaction.IsSensitiveName"/>), wherever it is written.</summary>
+    /// <summary>Whether the value is a secret (<see cref="RedactionPolicy.IsSensitiveName(string)"/>), wherever it is written.</summary>
     public bool Sensitive { get; }
 
     /// <summary><c>,"name":</c></summary>
@@ -39,29 +39,30 @@ internal sealed class PropertyName
     /// <summary><c>,"monikit.values.key":</c>, where a number or boolean that cannot stay at the top level goes.</summary>
     public string ValueField { get; }
 
-    public static PropertyName Classify(string name)
+    /// <summary>Classifies a name; <paramref name="redaction"/> (the host's policy) decides whether it holds a secret.</summary>
+    public static PropertyName Classify(string name, RedactionPolicy redaction)
     {
         switch (name)
         {
             case PropertyWriter.OriginalFormat:
-                return new(name, PropertyRole.Template, null);
+                return new(name, PropertyRole.Template, null, redaction);
             case PropertyWriter.EventIdProperty:
-                return new(name, PropertyRole.EventId, null);
+                return new(name, PropertyRole.EventId, null, redaction);
             case PropertyWriter.EventNameProperty:
-                return new(name, PropertyRole.EventName, null);
+                return new(name, PropertyRole.EventName, null, redaction);
             case LogFields.Kind:
-                return new(name, PropertyRole.Kind, null);
+                return new(name, PropertyRole.Kind, null, redaction);
         }
 
         if (SchemaFields.EventField(name) is { } type)
         {
-            return new(name, PropertyRole.TopLevel, type);
+            return new(name, PropertyRole.TopLevel, type, redaction);
         }
 
         // Elasticsearch rejects an empty name and an empty segment between dots, so such a name moves too.
         var own = name.Length > 0 && !name.StartsWith('.') && !name.EndsWith('.')
             && !name.Contains("..", StringComparison.Ordinal) && !SchemaFields.HasReservedRoot(name);
-        return new(name, own ? PropertyRole.TopLevel : PropertyRole.Moved, null);
+        return new(name, own ? PropertyRole.TopLevel : PropertyRole.Moved, null, redaction);
     }
 
     // ecs-logging's rule for label keys: no dot (a label never nests), no '*' or '\'.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace MoniKit.Logging.Implementation;
@@ -18,28 +17,6 @@ internal static class PropertyWriter
 
     /// <summary>The property holding an event id's name.</summary>
     public const string EventNameProperty = "EventName";
-
-    private const int MaxCachedNames = 4096;
-
-    // Property names are almost always template constants, so each is classified and escaped once.
-    private static readonly ConcurrentDictionary<string, PropertyName> Names = new(StringComparer.Ordinal);
-
-    /// <summary>What the layout does with a property of this name.</summary>
-    public static PropertyName Classify(string name)
-    {
-        if (Names.TryGetValue(name, out var known))
-        {
-            return known;
-        }
-
-        known = PropertyName.Classify(name);
-        if (Names.Count < MaxCachedNames)
-        {
-            Names.TryAdd(name, known);
-        }
-
-        return known;
-    }
 
     /// <summary>
     /// Appends <c>,"field":value</c>: at the top level when the name and the value's type allow it, otherwise under
