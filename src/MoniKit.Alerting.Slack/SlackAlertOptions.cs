@@ -27,8 +27,9 @@ public sealed class SlackAlertOptions
     public string? WebhookUrlFile { get; set; }
 
     /// <summary>
-    /// The channel to post to, such as <c>#orders-alerts</c>, for legacy webhooks that accept an override; a modern
-    /// app webhook always posts to the channel it was created for. Default value: none (the webhook's channel).
+    /// Legacy incoming webhooks only: the channel to post to, such as <c>#orders-alerts</c>. A Slack app's incoming
+    /// webhook ignores it and always posts to the channel it was created for; to alert another channel, create a
+    /// webhook for it. Default value: none (the webhook's channel).
     /// </summary>
     public string? Channel { get; set; }
 
@@ -50,9 +51,10 @@ public sealed class SlackAlertOptions
     public string? LogsUrlTemplate { get; set; }
 
     /// <summary>
-    /// How long identical errors (same exception type, message template and logger) are folded together: the first
-    /// is sent at once, the rest are counted and reported in one follow-up at the end of the window.
-    /// Default value: 60 seconds.
+    /// How long repeats of one error group are folded together: the first is sent at once, the rest are counted and
+    /// reported in one follow-up at the end of the window. A group is the exception's type and throw site (or, without
+    /// an exception, the message template or the event's kind, route and status) with the logger, never the rendered
+    /// message. Default value: 60 seconds.
     /// </summary>
     public TimeSpan GroupWindow { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -43,17 +43,20 @@ public static class SlackAlertsHostApplicationBuilderExtensions
         services.AddSingleton(identity);
         services.AddSingleton<AlertMetrics>();
         services.AddSingleton<AlertQueue>();
+        services.AddSingleton(new AlertConsole(Console.Error));
         services.AddSingleton(sp => new MoniKitLogTarget(new SlackAlertTarget(sp.GetRequiredService<AlertQueue>()), options.ResolvedMinLevel));
         services.AddHostedService<AlertSender>();
 
+        // The local alerts file is the destination without a webhook, and where what Slack did not take is kept.
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton(sp =>
+        {
+            var directory = Path.GetFullPath(sp.GetRequiredService<MoniKitLoggingOptions>().Directory, contentRoot);
+            return new LocalAlertFile(Path.Combine(directory, LocalAlertFile.FileName), identity, sp.GetRequiredService<AlertConsole>(), options.QueueCapacity);
+        });
         if (options.ResolvedWebhookUrl is null)
         {
-            var contentRoot = builder.Environment.ContentRootPath;
-            services.AddSingleton<IAlertDestination>(sp =>
-            {
-                var directory = Path.GetFullPath(sp.GetRequiredService<MoniKitLoggingOptions>().Directory, contentRoot);
-                return new LocalAlertFile(Path.Combine(directory, LocalAlertFile.FileName), identity, Console.Error);
-            });
+            services.AddSingleton<IAlertDestination>(sp => sp.GetRequiredService<LocalAlertFile>());
             return builder;
         }
 

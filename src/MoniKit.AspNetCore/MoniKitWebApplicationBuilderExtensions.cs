@@ -6,6 +6,9 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using MoniKit.AspNetCore;
 using MoniKit.AspNetCore.Implementation;
+using MoniKit.AspNetCore.Management;
+using MoniKit.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -34,14 +37,26 @@ public static class MoniKitWebApplicationBuilderExtensions
         builder.GetMoniKitOptions();
         builder.GetMoniKitRedactionPolicy();
         builder.AddMoniKitLogging();
+        NLogWebSetup.AddTo(builder);
         builder.AddMoniKitMetrics();
         builder.AddMoniKitSlackAlerts();
         builder.AddMoniKitManagementPort();
+
+        // Inbound requests become spans named after their route template, once an OTLP endpoint is configured;
+        // scrapes and probes do not.
+        var management = new ManagementTraffic(builder.AddMoniKitOptions<ManagementEndpointOptions>(ManagementEndpointOptions.SectionName, static _ => []));
+        builder.ConfigureMoniKitTracing(tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !management.IsManagement(context)));
         var http = builder.AddMoniKitOptions("Http", (HttpLoggingOptions o) => o.Validate(), configure);
 
         // ASP.NET Core's own "Request starting/finished" lines repeat the http.inbound line, and they carry the raw
         // query string, secrets included.
         builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.Warning);
+
+        // A request Kestrel rejects before any middleware runs (431, 400) gets its line from Kestrel's own
+        // bad-request event. Its Debug text may quote a raw header value, so only MoniKit's listener hears it.
+        builder.Logging.Services.AddSingleton<ILoggerProvider>(sp => new KestrelRejectionLoggerProvider(sp));
+        builder.Logging.AddFilter<KestrelRejectionLoggerProvider>(KestrelRejectionLoggerProvider.Category, LogLevel.Debug);
+        builder.Logging.AddFilter(KestrelRejectionLoggerProvider.Category, LogLevel.Warning);
 
         var services = builder.Services;
         // Every problem+json response quotes the same plain W3C trace id as X-Trace-Id and the logs, not the
@@ -56,6 +71,7 @@ public static class MoniKitWebApplicationBuilderExtensions
         services.AddHttpClient();
         services.TryAddSingleton<ProblemDetailsWriter>();
         services.TryAddSingleton<RequestCapture>();
+        services.TryAddSingleton<AnsweredRejections>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, OutboundLoggingFilter>());
         services.AddHostedService<ActivityListenerService>();
         if (http.TraceIdHeader)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MoniKit;
+using MoniKit.Implementation;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -20,6 +21,13 @@ public static class MoniKitConfigurationExtensions
     public static MoniKitOptions GetMoniKitOptions(this IHostApplicationBuilder builder) =>
         builder.AddMoniKitOptions<MoniKitOptions>(sectionPath: null, options => options.Validate(), options =>
         {
+            // The standard OpenTelemetry variable names the service on its traces; the logs and metrics must agree.
+            if (builder.Configuration[MoniKitOptions.OtelServiceNameVariable] is { Length: > 0 } otelServiceName)
+            {
+                options.ServiceName = otelServiceName;
+                options.ServiceNameKey = MoniKitOptions.OtelServiceNameVariable;
+            }
+
             options.ServiceName ??= DefaultServiceName(builder.Environment.ApplicationName);
             options.ServiceVersion ??= DefaultServiceVersion();
             options.Environment ??= builder.Environment.EnvironmentName;
@@ -28,6 +36,10 @@ public static class MoniKitConfigurationExtensions
     /// <summary>
     /// Binds <typeparamref name="TOptions"/> from <c>MoniKit:{sectionPath}</c>, applies <paramref name="configure"/>,
     /// validates it, and registers it as <see cref="IOptions{TOptions}"/>. Repeated calls return the first instance.
+    /// At start-up, one warning names every key under <c>MoniKit</c> that none of the types bound this way reads.
+    /// The first call also makes an exception that escapes <c>Main</c> print one line with the key and the reason
+    /// on standard error, before the stack trace, and end the process with exit code 78 for a configuration error
+    /// (1 for any other), instead of an abort.
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <param name="sectionPath">The sub-section under <c>MoniKit</c>, or <see langword="null"/> for the section itself.</param>
@@ -43,6 +55,8 @@ public static class MoniKitConfigurationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(validate);
+        UnhandledStartupExceptionHook.Install();
+        BoundMoniKitOptions.Of(builder).Add(sectionPath, typeof(TOptions));
         if (builder.Properties.TryGetValue(typeof(TOptions), out var existing) && existing is TOptions cached)
         {
             return cached;

@@ -11,4 +11,10 @@ public enum JobOutcome
 
     /// <summary>The caller's token was cancelled during the run, usually because the host is stopping (<c>cancelled</c>).</summary>
     Cancelled,
+
+    /// <summary>
+    /// The work ignored cancellation and was still running when the host stopped, after its shutdown timeout
+    /// (<c>abandoned</c>); logged at Warn with its duration so far.
+    /// </summary>
+    Abandoned,
 }

@@ -14,7 +14,8 @@ public static class MoniKitJobHostApplicationBuilderExtensions
     /// <summary>
     /// Registers <see cref="IJobMonitor"/> and the job metrics (<c>monikit.job.runs</c>, <c>monikit.job.duration</c>,
     /// <c>monikit.job.last_success_timestamp</c> on the <c>MoniKit.Jobs</c> meter). <c>AddMoniKit()</c> calls it; call it
-    /// yourself in a web API that runs jobs. Options come from <c>MoniKit:Jobs</c>. Safe to call twice.
+    /// yourself in a web API that runs jobs. Options come from <c>MoniKit:Jobs</c>. Safe to call twice. A run whose work
+    /// ignores cancellation and is still going when the host has stopped is logged as <see cref="JobOutcome.Abandoned"/>.
     /// </summary>
     /// <typeparam name="TBuilder">The host builder type.</typeparam>
     /// <param name="builder">The host builder.</param>
@@ -37,6 +38,7 @@ public static class MoniKitJobHostApplicationBuilderExtensions
         services.TryAddSingleton<JobMetrics>();
         services.TryAddSingleton<JobMonitor>();
         services.TryAddSingleton<IJobMonitor>(sp => sp.GetRequiredService<JobMonitor>());
+        services.AddHostedService<AbandonedJobReporter>();
         builder.Properties[Marker] = true;
         return builder;
     }

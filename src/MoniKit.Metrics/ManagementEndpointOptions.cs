@@ -51,10 +51,12 @@ public sealed class ManagementEndpointOptions
     public int? Port { get; set; }
 
     /// <summary>
-    /// The interface the management <see cref="Port"/> listens on: <c>*</c> for all, or an address such as
-    /// <c>127.0.0.1</c>. Default value: <c>*</c>.
+    /// The interface the management <see cref="Port"/> listens on: <c>*</c> for all, <c>localhost</c>, or an address
+    /// of this machine such as <c>127.0.0.1</c>. Default value: <see langword="null"/>: the application's own host
+    /// (MoniKit.AspNetCore), or loopback when it has none and for a worker (MoniKit.Hosting), so the port is reachable
+    /// from no further than the application itself.
     /// </summary>
-    public string Host { get; set; } = "*";
+    public string? Host { get; set; }
 
     /// <summary>
     /// A token that <c>/env</c>, <c>/metrics</c> and <c>/metrics-text</c> require as <c>Authorization: Bearer ...</c>.
@@ -89,9 +91,11 @@ public sealed class ManagementEndpointOptions
             yield return $"{Prefix}:{nameof(Port)} must be between 1 and 65535 (was {Port})";
         }
 
-        if (string.IsNullOrWhiteSpace(Host) || Host.Any(c => char.IsWhiteSpace(c) || c is '/' or '?' or '#'))
+        // A host name would widen to every interface (Kestrel) or to whatever it resolves to (HttpListener).
+        if (Host is not null && Host is not ("*" or "+") && !string.Equals(Host, "localhost", StringComparison.OrdinalIgnoreCase)
+            && !System.Net.IPAddress.TryParse(Host.Trim('[', ']'), out _))
         {
-            yield return $"{Prefix}:{nameof(Host)} must be '*' or a host name or address";
+            yield return $"{Prefix}:{nameof(Host)} must be '*', 'localhost' or an IP address of this machine (was '{Host}')";
         }
 
         if (BearerToken is not null && BearerTokenFile is not null)

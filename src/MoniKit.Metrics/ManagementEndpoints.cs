@@ -11,8 +11,11 @@ namespace MoniKit.Metrics;
 /// </summary>
 public sealed class ManagementEndpoints
 {
-    /// <summary>The media type of the Prometheus text format 0.0.4, which Prometheus 3 requires.</summary>
-    public const string PrometheusContentType = "text/plain; version=0.0.4; charset=utf-8";
+    /// <summary>
+    /// The media type of the Prometheus text format 0.0.4, which <c>/metrics</c> answers in unless the scraper asks for
+    /// OpenMetrics (<c>Accept: application/openmetrics-text</c>).
+    /// </summary>
+    public const string PrometheusContentType = ExpositionNegotiation.PrometheusContentType;
 
     private const string TextContentType = "text/plain; charset=utf-8";
     private const string JsonContentType = "application/json; charset=utf-8";
@@ -102,15 +105,16 @@ public sealed class ManagementEndpoints
 
     private async Task<ManagementResponse> MetricsAsync(ManagementRequest request, CancellationToken cancellationToken)
     {
-        var body = await collector.ScrapePrometheusAsync(cancellationToken).ConfigureAwait(false);
-        var headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store", ["Vary"] = "Accept-Encoding" };
+        var format = ExpositionNegotiation.Choose(request.GetHeader("Accept"));
+        var body = await collector.ScrapePrometheusAsync(format, cancellationToken).ConfigureAwait(false);
+        var headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store", ["Vary"] = "Accept, Accept-Encoding" };
         if (ContentEncoding.AcceptsGzip(request.GetHeader("Accept-Encoding")))
         {
             body = ContentEncoding.Gzip(body);
             headers["Content-Encoding"] = "gzip";
         }
 
-        return new ManagementResponse(200, PrometheusContentType, body, headers);
+        return new ManagementResponse(200, ExpositionNegotiation.ContentType(format), body, headers);
     }
 
     private async Task<ManagementResponse> MetricsTextAsync(ManagementRequest request, CancellationToken cancellationToken)

@@ -21,6 +21,13 @@ public sealed class MoniKitMetricsOptions
     /// </summary>
     public int MaxSeriesPerMetric { get; set; } = 2000;
 
+    /// <summary>
+    /// Whether histogram buckets and counters carry exemplars in the OpenMetrics answer of <c>/metrics</c>: the trace
+    /// and span id of a recent measurement made inside a sampled trace (the OpenTelemetry SDK's trace-based exemplar
+    /// filter). The Prometheus text format 0.0.4 never carries them. Default value: <see langword="true"/>.
+    /// </summary>
+    public bool Exemplars { get; set; } = true;
+
     internal IEnumerable<string> Validate()
     {
         const string Prefix = $"{MoniKitOptions.SectionName}:{SectionName}";

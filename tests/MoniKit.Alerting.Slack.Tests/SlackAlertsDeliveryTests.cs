@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using System.Text.Json;
 using MoniKit.Logging;
 using NLog.Targets;
@@ -50,56 +49,42 @@ public sealed class SlackAlertsDeliveryTests
     }
 
     [TestMethod]
-    public async Task RateLimited_RetryAfter2_IsWaitedOutThenTheSameMessageIsSent()
+    public async Task HugeExceptionMessage_ReachesTheSinkWithEveryBlockWithinSlackLimits()
     {
         await using var sink = new SlackSink();
-        sink.RetryAfterSeconds = 2;
-        sink.Script(SlackSinkBehavior.TooManyRequests);
+        sink.Behavior = SlackSinkBehavior.Ok;
         await using var service = await TestService.StartAsync(Webhook(sink));
 
-        await service.Client.GetStringAsync("/fail/1");
-        var requests = await sink.WaitForAsync(r => r.Count >= 2, Patience);
+        var traceId = await service.Client.GetStringAsync("/deep");
+        var requests = await sink.WaitForAsync(r => r.Count > 0, Patience);
 
-        Assert.HasCount(2, requests);
-        Assert.AreEqual(SlackSinkBehavior.TooManyRequests, requests[0].Answer);
-        var gap = requests[1].ArrivedAt - requests[0].ArrivedAt;
-        Assert.IsGreaterThanOrEqualTo(1.9, gap.TotalSeconds, $"retried after {gap.TotalSeconds:0.000} s, before Retry-After: 2");
-        Assert.AreEqual(requests[0].Body, requests[1].Body);
+        Assert.HasCount(1, requests);
+        Assert.AreEqual(SlackSinkBehavior.Ok, requests[0].Answer);
+        SlackPayloadLimits.AssertWithin(requests[0].Body);
+        StringAssert.Contains(requests[0].Body, $"… truncated, full text in the logs, trace `{traceId}`");
+        StringAssert.Contains(requests[0].Text, "Checkout of cart &lt;cart &amp; co&gt; failed");
     }
 
     [TestMethod]
-    public async Task ServerErrors_AreRetriedWithBackoff_AndWhatWasLostIsSummarisedOnRecovery()
+    public async Task SlackAnswers400_LoggedOnceWithSlacksReasonCountedAndKeptInTheAlertsFile()
     {
         await using var sink = new SlackSink();
-        sink.Script(SlackSinkBehavior.ServerError, SlackSinkBehavior.ServerError, SlackSinkBehavior.ServerError);
-        await using var service = await TestService.StartAsync(Webhook(sink));
+        sink.Behavior = SlackSinkBehavior.BadRequest;
+        var memory = new MemoryTarget("warnings") { Layout = "${level}|${logger}|${message}" };
+        await using var service = await TestService.StartAsync(Webhook(sink), services => services.AddSingleton(new MoniKitLogTarget(memory, NLog.LogLevel.Warn)));
         using var metrics = new AlertMetricsRecorder(service.App.Services.GetRequiredService<IMeterFactory>());
 
-        await service.Client.GetStringAsync("/fail/0");
-        await sink.WaitForAsync(r => r.Count > 0, Patience);
+        await service.Client.GetStringAsync("/fail/1");
+        await service.Client.GetStringAsync("/fail/2");
+        await sink.WaitForAsync(r => r.Count >= 2, Patience);
+        await service.StopAsync();
 
-        // 25 more distinct alerts while Slack fails: 19 wait behind the first, the last 6 overflow and are counted.
-        for (var i = 1; i <= 25; i++)
-        {
-            await service.Client.GetStringAsync($"/fail/{i}");
-        }
-
-        var requests = await sink.WaitForAsync(r => r.Count >= 5, Patience);
-
-        Assert.IsGreaterThanOrEqualTo(5, requests.Count);
-        CollectionAssert.AreEqual(
-            new[] { SlackSinkBehavior.ServerError, SlackSinkBehavior.ServerError, SlackSinkBehavior.ServerError, SlackSinkBehavior.Ok, SlackSinkBehavior.Ok },
-            requests.Take(5).Select(r => r.Answer).ToArray());
-        var gaps = requests.Zip(requests.Skip(1), (a, b) => (b.ArrivedAt - a.ArrivedAt).TotalSeconds).Take(3).ToArray();
-        Console.WriteLine("gaps between attempts: " + string.Join(", ", gaps.Select(g => g.ToString("0.000", CultureInfo.InvariantCulture))));
-        Assert.IsGreaterThanOrEqualTo(0.9, gaps[0]);
-        Assert.IsGreaterThanOrEqualTo(1.9, gaps[1]);
-        Assert.IsGreaterThanOrEqualTo(3.9, gaps[2]);
-        Assert.IsTrue(requests.Take(4).All(r => r.Text.Contains("Order 0 failed", StringComparison.Ordinal)));
-        Assert.AreEqual("*6 alert events not delivered* from *orders-api* (Production)", requests[4].Text);
-        StringAssert.Contains(requests[4].Body, "(backlog: 6)");
-        Assert.AreEqual(6, metrics.Total("monikit.alerts.dropped{reason=backlog}"));
-        Assert.IsGreaterThanOrEqualTo(2, metrics.Total("monikit.alerts.sent"));
+        var refusals = memory.Logs.Where(l => l.Contains("Slack refused an alert", StringComparison.Ordinal)).ToList();
+        Assert.HasCount(1, refusals, string.Join('\n', memory.Logs));
+        StringAssert.Contains(refusals[0], "(HTTP 400 invalid_blocks)");
+        Assert.IsGreaterThanOrEqualTo(2, metrics.Total("monikit.alerts.dropped{reason=rejected}"));
+        var kept = File.ReadAllLines(Path.Combine(service.LogDirectory, "alerts.json"));
+        Assert.IsTrue(kept.Any(l => l.Contains("Order 1 failed", StringComparison.Ordinal) && l.Contains("\"monikit.alert.reason\":\"rejected\"", StringComparison.Ordinal)), string.Join('\n', kept));
     }
 
     [TestMethod]
@@ -149,7 +134,7 @@ public sealed class SlackAlertsDeliveryTests
 
         var everything = string.Join('\n', memory.Logs) + service.ReadLogs();
         Assert.IsGreaterThanOrEqualTo(3, sink.Requests.Count);
-        StringAssert.Contains(everything, "Alerts cannot be delivered (HTTP 500)");
+        StringAssert.Contains(everything, "Alerts cannot be delivered (HTTP 500 internal_error)");
         Assert.DoesNotContain("s3cr3tWebhookToken", everything);
         Assert.DoesNotContain("B0TEST", everything);
     }

@@ -10,7 +10,6 @@ public sealed class SlackAlertsStartupTests
     [DataRow("hooks.slack.com/services/T0/B0/secretpart")]
     [DataRow("http://hooks.slack.com/services/T0/B0/secretpart")]
     [DataRow("ftp://hooks.slack.com/services/T0/B0/secretpart")]
-    [DataRow("https://user:secretpart@hooks.slack.com/services/T0/B0")]
     public void AddMoniKitSlackAlerts_MalformedWebhookUrl_FailsNamingTheKeyWithoutTheUrl(string url)
     {
         var root = Directory.CreateTempSubdirectory("monikit-slack-").FullName;
@@ -21,6 +20,22 @@ public sealed class SlackAlertsStartupTests
         StringAssert.Contains(ex.Message, "MoniKit:Slack:WebhookUrl must be an absolute https URL");
         Assert.DoesNotContain("secretpart", ex.Message);
         Assert.DoesNotContain(url, ex.Message);
+    }
+
+    [TestMethod]
+    [DataRow("https://user:secretpart@hooks.slack.com/services/T0/B0/XXXX")]
+    [DataRow("https://secretpart@hooks.slack.com/services/T0/B0/XXXX")]
+    public void AddMoniKitSlackAlerts_WebhookUrlWithUserInfo_SaysSoWithoutTheSecret(string url)
+    {
+        var root = Directory.CreateTempSubdirectory("monikit-slack-").FullName;
+
+        var ex = Assert.ThrowsExactly<MoniKitConfigurationException>(() =>
+            TestService.Build(root, new Dictionary<string, string?> { ["MoniKit:Slack:WebhookUrl"] = url }));
+
+        StringAssert.Contains(ex.Message, "MoniKit:Slack:WebhookUrl must not contain a user name or password");
+        Assert.DoesNotContain("must be an absolute https URL", ex.Message);
+        Assert.DoesNotContain("secretpart", ex.Message);
+        Assert.DoesNotContain("XXXX", ex.Message);
     }
 
     [TestMethod]

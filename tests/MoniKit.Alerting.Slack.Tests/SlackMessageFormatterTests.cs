@@ -16,7 +16,9 @@ public sealed class SlackMessageFormatterTests
         ErrorType: "System.InvalidOperationException",
         ErrorMessage: "payment declined",
         StackTrace: "   at Orders.Checkout.Pay() in /src/Checkout.cs:line 10\n   at Orders.Checkout.Run() in /src/Checkout.cs:line 20",
-        TraceId: "0af7651916cd43dd8448eb211c80319c");
+        TraceId: "0af7651916cd43dd8448eb211c80319c",
+        GroupKey: "77e1d0c4a9b3f215",
+        ErrorGroup: "3f2a9c1d5e7b8a60");
 
     [TestMethod]
     public void Format_Alert_ProducesWholePayload()
@@ -33,7 +35,7 @@ public sealed class SlackMessageFormatterTests
         var json = SlackWebhookClient.Serialize(formatter.Format(new AlertMessage(AlertMessageKind.Alert, Event, 1, TimeSpan.FromSeconds(60))));
 
         const string Expected = """
-            {"text":"*Error* in *orders-api* (Production): Order 42 failed: &lt;card&gt; &amp; co (System.InvalidOperationException)","channel":"#orders-alerts","username":"MoniKit","icon_emoji":":rotating_light:","attachments":[{"color":"#E01E5A","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"Order 42 failed: &lt;card&gt; &amp; co"}},{"type":"section","fields":[{"type":"mrkdwn","text":"*Service*\norders-api"},{"type":"mrkdwn","text":"*Environment*\nProduction"},{"type":"mrkdwn","text":"*Host*\nweb-01"},{"type":"mrkdwn","text":"*Level*\nError"},{"type":"mrkdwn","text":"*Logger*\nOrders.Checkout"},{"type":"mrkdwn","text":"*Trace id*\n0af7651916cd43dd8448eb211c80319c"}]},{"type":"section","text":{"type":"mrkdwn","text":"```System.InvalidOperationException: payment declined\n   at Orders.Checkout.Pay() in /src/Checkout.cs:line 10\n   at Orders.Checkout.Run() in /src/Checkout.cs:line 20```"}},{"type":"context","elements":[{"type":"mrkdwn","text":"at 2026-11-22 09:30:15.250 UTC · <https://grafana.example.com/explore?q=0af7651916cd43dd8448eb211c80319c%7Cx|View logs>"}]}]}]}
+            {"text":"*Error* in *orders-api* (Production): Order 42 failed: &lt;card&gt; &amp; co (System.InvalidOperationException)","channel":"#orders-alerts","username":"MoniKit","icon_emoji":":rotating_light:","attachments":[{"color":"#E01E5A","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"Order 42 failed: &lt;card&gt; &amp; co"}},{"type":"section","fields":[{"type":"mrkdwn","text":"*Service*\norders-api"},{"type":"mrkdwn","text":"*Environment*\nProduction"},{"type":"mrkdwn","text":"*Host*\nweb-01"},{"type":"mrkdwn","text":"*Level*\nError"},{"type":"mrkdwn","text":"*Logger*\nOrders.Checkout"},{"type":"mrkdwn","text":"*Trace id*\n0af7651916cd43dd8448eb211c80319c"},{"type":"mrkdwn","text":"*Error group*\n`3f2a9c1d5e7b8a60` new since start"}]},{"type":"section","text":{"type":"mrkdwn","text":"```System.InvalidOperationException: payment declined\n   at Orders.Checkout.Pay() in /src/Checkout.cs:line 10\n   at Orders.Checkout.Run() in /src/Checkout.cs:line 20```"}},{"type":"context","elements":[{"type":"mrkdwn","text":"at 2026-11-22 09:30:15.250 UTC · <https://grafana.example.com/explore?q=0af7651916cd43dd8448eb211c80319c%7Cx|View logs>"}]}]}]}
             """;
         Assert.AreEqual(Expected, json);
     }
@@ -53,6 +55,18 @@ public sealed class SlackMessageFormatterTests
     }
 
     [TestMethod]
+    public void Format_RecurringGroup_SaysSoWithTheCountSinceStart()
+    {
+        var formatter = new SlackMessageFormatter(new SlackAlertOptions(), Identity);
+
+        var alert = formatter.Format(new AlertMessage(AlertMessageKind.Alert, Event, 1, TimeSpan.FromSeconds(60)) { Recurring = true, SeenSinceStart = 7 });
+        var followUp = formatter.Format(new AlertMessage(AlertMessageKind.FollowUp, Event, 12, TimeSpan.FromSeconds(60)) { Recurring = true, SeenSinceStart = 19 });
+
+        Assert.AreEqual("*Error group*\n`3f2a9c1d5e7b8a60` recurring, seen 7 times since start", alert.Attachments![0].Blocks[1].Fields![6].Text);
+        Assert.AreEqual("*Error group*\n`3f2a9c1d5e7b8a60` seen 12 more times in the last 60 s, 19 since start", followUp.Attachments![0].Blocks[1].Fields![6].Text);
+    }
+
+    [TestMethod]
     public void Format_Undelivered_CountsEveryReason()
     {
         var formatter = new SlackMessageFormatter(new SlackAlertOptions(), Identity);
@@ -63,7 +77,7 @@ public sealed class SlackMessageFormatterTests
 
         Assert.AreEqual("*13 alert events not delivered* from *orders-api* (Production)", payload.Text);
         Assert.AreEqual(
-            "Alerts could not be delivered since 2026-11-22 09:00:00.000 UTC (queue_full: 10, send_failed: 3). Every event is still in the service's log files.",
+            "Alerts could not be delivered since 2026-11-22 09:00:00.000 UTC (queue_full: 10, send_failed: 3). Every event is still in the service's log files, and each alert not sent is in alerts.json.",
             payload.Attachments![0].Blocks[0].Text!.Text);
     }
 }

@@ -47,6 +47,13 @@ public sealed class TestService : IAsyncDisposable
             return Activity.Current?.TraceId.ToHexString() ?? string.Empty;
         });
         app.MapGet("/boom", string () => throw new InvalidOperationException("boom"));
+        app.MapGet("/deep", (ILogger<TestService> logger) =>
+        {
+            // 5,000 characters that all need escaping in Slack, thrown 10 frames deep.
+            var message = string.Concat(Enumerable.Repeat("<b>&</b> ", 600))[..5000];
+            logger.LogError(SlackMessageFormatterLimitsTests.Deep(10, message), "Checkout of cart {Cart} failed", "<cart & co>");
+            return Activity.Current?.TraceId.ToHexString() ?? string.Empty;
+        });
         return app;
     }
 

@@ -22,7 +22,7 @@ public sealed class BenchmarkSmokeTests
         var classes = BenchmarkMethods.Select(row => (string)row[0]).Distinct().Order().ToArray();
 
         CollectionAssert.AreEqual(
-            new[] { "LogEventBenchmarks", "PrometheusBenchmarks", "RequestPipelineBenchmarks", "SlackAlertBenchmarks" }, classes);
+            new[] { "ExemplarBenchmarks", "LogEventBenchmarks", "LogWriterBenchmarks", "PrometheusBenchmarks", "RequestPipelineBenchmarks", "SlackAlertBenchmarks", "TracingBenchmarks" }, classes);
     }
 
     [TestMethod]
@@ -90,6 +90,18 @@ public sealed class BenchmarkSmokeTests
         var lines = benchmarks.ScrapeText().Split('\n').Count(line => line.StartsWith("monikit_bench_requests_total{", StringComparison.Ordinal));
 
         Assert.AreEqual(series, lines);
+    }
+
+    [TestMethod]
+    public void ExemplarBenchmarks_SampledHistograms_EveryBucketCarriesAnExemplar()
+    {
+        using var benchmarks = new ExemplarBenchmarks { Exemplars = true, Sampled = true };
+        benchmarks.Setup();
+
+        var buckets = benchmarks.OpenMetricsText().Split('\n').Where(line => line.StartsWith("monikit_bench_request_duration_seconds_bucket{", StringComparison.Ordinal)).ToList();
+
+        Assert.AreEqual(500 * 15, buckets.Count);
+        Assert.IsTrue(buckets.All(line => line.Contains(" # {trace_id=", StringComparison.Ordinal)));
     }
 
     [TestMethod]

@@ -8,7 +8,7 @@ namespace MoniKit.Benchmarks;
 
 /// <summary>
 /// One scrape of <c>/metrics</c>: the OpenTelemetry SDK collects, and MoniKit's writer serialises, a counter with
-/// <see cref="Series"/> label sets to the Prometheus text format.
+/// <see cref="Series"/> label sets to the Prometheus text format, with the exemplar filter off or on.
 /// </summary>
 [MemoryDiagnoser]
 public class PrometheusBenchmarks : IDisposable
@@ -19,12 +19,16 @@ public class PrometheusBenchmarks : IDisposable
     [Params(1_000, 10_000)]
     public int Series { get; set; } = 1_000;
 
+    /// <summary>Whether the trace-based exemplar filter is on (MoniKit's default): the SDK then keeps a reservoir per series.</summary>
+    [Params(false, true)]
+    public bool Exemplars { get; set; } = true;
+
     [GlobalSetup]
     public void Setup()
     {
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meterFactory = _services.GetRequiredService<IMeterFactory>();
-        _collector = new MetricsCollector(meterFactory, new MoniKitMetricsOptions { MaxSeriesPerMetric = Series + 10 });
+        _collector = new MetricsCollector(meterFactory, new MoniKitMetricsOptions { MaxSeriesPerMetric = Series + 10, Exemplars = Exemplars });
         var counter = meterFactory.Create("MoniKit.Benchmarks").CreateCounter<long>("monikit.bench.requests", "{request}");
         for (var i = 0; i < Series; i++)
         {
@@ -36,11 +40,11 @@ public class PrometheusBenchmarks : IDisposable
     public void Cleanup() => Dispose();
 
     [Benchmark]
-    public int Scrape() => _collector.ScrapePrometheusAsync(CancellationToken.None).GetAwaiter().GetResult().Length;
+    public int Scrape() => _collector.ScrapePrometheusAsync(PrometheusFormat.Text004, CancellationToken.None).GetAwaiter().GetResult().Length;
 
     /// <summary>One scrape's text, for the smoke tests.</summary>
     public string ScrapeText() =>
-        System.Text.Encoding.UTF8.GetString(_collector.ScrapePrometheusAsync(CancellationToken.None).GetAwaiter().GetResult());
+        System.Text.Encoding.UTF8.GetString(_collector.ScrapePrometheusAsync(PrometheusFormat.Text004, CancellationToken.None).GetAwaiter().GetResult());
 
     public void Dispose()
     {

@@ -84,6 +84,50 @@ public sealed class ManagementListenerTests
     }
 
     [TestMethod]
+    public async Task AddMoniKit_HostNotSet_ListensOnLoopbackOnly()
+    {
+        await using var worker = await WorkerHost.StartAsync(settings: new() { ["MoniKit:Management:Host"] = null });
+
+        var listening = await worker.WaitForListeningLineAsync();
+
+        StringAssert.Contains(listening.GetProperty("message").GetString(), $"http://127.0.0.1:{worker.Port}/");
+        Assert.IsFalse(listening.GetProperty("message").GetString()!.Contains('+', StringComparison.Ordinal), listening.GetProperty("message").GetString());
+        Assert.AreEqual("pong\n", await worker.GetStringAsync("/ping"));
+        if (MachineAddresses.NonLoopback() is { } other)
+        {
+            Assert.IsFalse(await MachineAddresses.AcceptsAsync(other, worker.Port), $"the management port answered on {other}");
+        }
+    }
+
+    [TestMethod]
+    public async Task AddMoniKit_AddressNotOnThisMachine_FailsStartNamingTheHostKey()
+    {
+        var builder = WorkerHost.CreateBuilder(FreePort.Next(), new() { ["MoniKit:Management:Host"] = "203.0.113.9" });
+        builder.AddMoniKit();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsExactlyAsync<MoniKitConfigurationException>(() => host.StartAsync());
+
+        StringAssert.StartsWith(error.Failures[0], "MoniKit:Management:Host '203.0.113.9'");
+        await host.StopAsync();
+    }
+
+    [TestMethod]
+    public async Task AddMoniKit_KeysOnlyAWebApiReads_WarnedOnceByName()
+    {
+        await using var worker = await WorkerHost.StartAsync(settings: new()
+        {
+            ["MoniKit:Http:CaptureBody"] = "true",
+            ["MoniKit:Jobs:Intervals:cleanup"] = "00:00:05",
+            ["MoniKit:Management:AliveEnabled"] = "true",
+        });
+
+        var line = await worker.Capture.WaitForMessageAsync("MoniKit configuration keys that no MoniKit package");
+
+        StringAssert.EndsWith(line.GetProperty("message").GetString(), ": MoniKit:Http:CaptureBody");
+    }
+
+    [TestMethod]
     public void AddMoniKit_NoPortConfigured_Defaults9464AndCanBeCalledTwice()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", ApplicationName = "billing" });
@@ -106,6 +150,7 @@ public sealed class ManagementListenerTests
         var aspNet = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Where(n => n?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true).ToList();
         Assert.IsEmpty(aspNet, string.Join(", ", aspNet));
     }
+
 
     [TestMethod]
     [DataRow("*", 9464, "http://+:9464/")]

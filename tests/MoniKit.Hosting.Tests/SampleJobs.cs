@@ -20,3 +20,17 @@ public sealed class AlwaysFailingJob : IJob
 {
     public Task RunAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("Always broken");
 }
+
+/// <summary>Ignores its cancellation token: it runs until the test releases it, as careless job code does.</summary>
+public sealed class StubbornJob : IJob
+{
+    public static TaskCompletionSource Started { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static TaskCompletionSource Release { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        Started.TrySetResult();
+        await Release.Task;
+    }
+}

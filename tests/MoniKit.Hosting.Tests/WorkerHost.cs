@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -67,7 +68,7 @@ public sealed class WorkerHost : IAsyncDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    public Task WaitForListeningLineAsync() => Capture.WaitForMessageAsync("Management endpoints listening");
+    public Task<JsonElement> WaitForListeningLineAsync() => Capture.WaitForMessageAsync("Management endpoints listening");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -57,6 +58,28 @@ public sealed class ManagementEndpointsTests
         Assert.AreEqual("text/plain; version=0.0.4; charset=utf-8", response.ContentType);
         StringAssert.Contains(body, "# TYPE monikit_build_info gauge\nmonikit_build_info{service_environment=\"Staging\",service_name=\"orders.api\",service_version=\"");
         StringAssert.Contains(body, "# TYPE dotnet_gc_collections_total counter\n");
+    }
+
+    [TestMethod]
+    public async Task HandleAsync_MetricsWithCollidingAttributesFromAUsersMeters_AcceptedByPromtool()
+    {
+        await using var host = await TestHost.StartAsync(new() { ["MoniKit:Metrics:Meters:0"] = "MyCompany.*" });
+        var factory = host.Services.GetRequiredService<IMeterFactory>();
+        var orders = factory.Create("MyCompany.Orders");
+        var billing = factory.Create("MyCompany.Billing");
+        KeyValuePair<string, object?>[] colliding = [new("http.route", "/orders"), new("http_route", "/v2/orders"), new("tags", new[] { "a", "b" })];
+        orders.CreateCounter<long>("shop.requests").Add(2, colliding);
+        billing.CreateCounter<long>("shop.requests").Add(3, colliding);
+        orders.CreateHistogram<double>("shop.request.duration", "s").Record(0.2, [.. colliding, new("le", "gold")]);
+
+        var (_, metrics) = await host.GetAsync("/metrics");
+        var promtool = await DebianPrograms.RequireAsync("promtool", "prometheus");
+        var check = await ProcessRunner.RunAsync(promtool, ["check", "metrics"], input: metrics);
+
+        Assert.AreEqual(0, check.ExitCode, check.Output + "\n" + metrics);
+        StringAssert.Contains(metrics, "shop_requests_total{http_route=\"/orders;/v2/orders\",tags=\"[\\\"a\\\",\\\"b\\\"]\",otel_scope_name=\"MyCompany.Orders\"} 2\n");
+        StringAssert.Contains(metrics, "shop_requests_total{http_route=\"/orders;/v2/orders\",tags=\"[\\\"a\\\",\\\"b\\\"]\",otel_scope_name=\"MyCompany.Billing\"} 3\n");
+        StringAssert.Contains(metrics, "shop_request_duration_seconds_count{http_route=\"/orders;/v2/orders\",key_le=\"gold\",tags=\"[\\\"a\\\",\\\"b\\\"]\"} 1\n");
     }
 
     [TestMethod]

@@ -64,13 +64,11 @@ public sealed class PrometheusTextWriterTests
     }
 
     [TestMethod]
-    public void Write_SameNameFromTwoMeters_GroupsSamplesUnderOneHeader()
+    public void Write_SameNameFromTwoMeters_OneHeaderAndTheMeterOnEveryPointOfThatFamily()
     {
-        var first = MeterName();
-        var second = MeterName();
-        using var harness = new WriterHarness(2000, first, second);
-        using var meterA = new Meter(first);
-        using var meterB = new Meter(second);
+        using var harness = new WriterHarness(2000, "Jobs.A", "Jobs.B");
+        using var meterA = new Meter("Jobs.A");
+        using var meterB = new Meter("Jobs.B");
         meterA.CreateCounter<long>("jobs.runs", "{run}", "Job runs.").Add(1, new KeyValuePair<string, object?>("job", "a"));
         meterA.CreateUpDownCounter<long>("jobs.active", "{job}", "Jobs running.").Add(3);
         meterB.CreateCounter<long>("jobs.runs", "{run}", "Job runs.").Add(4, new KeyValuePair<string, object?>("job", "b"));
@@ -78,8 +76,8 @@ public sealed class PrometheusTextWriterTests
         Assert.AreEqual(
             "# HELP jobs_runs_total Job runs.\n" +
             "# TYPE jobs_runs_total counter\n" +
-            "jobs_runs_total{job=\"a\"} 1\n" +
-            "jobs_runs_total{job=\"b\"} 4\n" +
+            "jobs_runs_total{job=\"a\",otel_scope_name=\"Jobs.A\"} 1\n" +
+            "jobs_runs_total{job=\"b\",otel_scope_name=\"Jobs.B\"} 4\n" +
             "# HELP jobs_active Jobs running.\n" +
             "# TYPE jobs_active gauge\n" +
             "jobs_active 3\n",
@@ -148,6 +146,145 @@ public sealed class PrometheusTextWriterTests
         meter.CreateCounter<long>("never.used");
 
         Assert.AreEqual(string.Empty, harness.Scrape());
+    }
+
+    // Today's exposition of every instrument kind, pinned: the Prometheus text format 0.0.4 must not change.
+    [TestMethod]
+    public void Write_EveryInstrumentKind_Text004Unchanged()
+    {
+        using var harness = new WriterHarness(3, ShopInstruments.MeterName);
+        using var meter = ShopInstruments.RecordEveryKind();
+
+        Assert.AreEqual(
+            "# HELP shop_orders_placed_total Orders placed.\n" +
+            "# TYPE shop_orders_placed_total counter\n" +
+            "shop_orders_placed_total{channel=\"web\",region=\"eu\"} 3\n" +
+            "shop_orders_placed_total{channel=\"app\",region=\"us\"} 1\n" +
+            "# HELP shop_revenue_total Revenue \"gross\".\n" +
+            "# TYPE shop_revenue_total counter\n" +
+            "shop_revenue_total{channel=\"web\"} 12.5\n" +
+            "# HELP shop_payload_size_bytes_total Bytes received.\n" +
+            "# TYPE shop_payload_size_bytes_total counter\n" +
+            "shop_payload_size_bytes_total 2048\n" +
+            "# HELP shop_carts_active Open carts.\n" +
+            "# TYPE shop_carts_active gauge\n" +
+            "shop_carts_active -2\n" +
+            "# HELP shop_stock_count_value Items in stock.\n" +
+            "# TYPE shop_stock_count_value gauge\n" +
+            "shop_stock_count_value{warehouse=\"north\"} 42\n" +
+            "# HELP shop_cache_hit_ratio Cache hits per lookup.\n" +
+            "# TYPE shop_cache_hit_ratio gauge\n" +
+            "shop_cache_hit_ratio 0.875\n" +
+            "# HELP shop_temperature_celsius shop.temperature\n" +
+            "# TYPE shop_temperature_celsius gauge\n" +
+            "shop_temperature_celsius{sensor_id=\"7\"} -3.5\n" +
+            "# HELP shop_checkout_duration_seconds Checkout duration.\n" +
+            "# TYPE shop_checkout_duration_seconds histogram\n" +
+            "shop_checkout_duration_seconds_bucket{otel_metric_overflow=\"true\",le=\"0.1\"} 2\n" +
+            "shop_checkout_duration_seconds_bucket{otel_metric_overflow=\"true\",le=\"0.5\"} 2\n" +
+            "shop_checkout_duration_seconds_bucket{otel_metric_overflow=\"true\",le=\"2.5\"} 2\n" +
+            "shop_checkout_duration_seconds_bucket{otel_metric_overflow=\"true\",le=\"+Inf\"} 2\n" +
+            "shop_checkout_duration_seconds_sum{otel_metric_overflow=\"true\"} 0.02\n" +
+            "shop_checkout_duration_seconds_count{otel_metric_overflow=\"true\"} 2\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/checkout\",le=\"0.1\"} 1\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/checkout\",le=\"0.5\"} 2\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/checkout\",le=\"2.5\"} 2\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/checkout\",le=\"+Inf\"} 3\n" +
+            "shop_checkout_duration_seconds_sum{http_response_status_code=\"200\",http_route=\"/checkout\"} 4.35\n" +
+            "shop_checkout_duration_seconds_count{http_response_status_code=\"200\",http_route=\"/checkout\"} 3\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/cart\",le=\"0.1\"} 0\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/cart\",le=\"0.5\"} 1\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/cart\",le=\"2.5\"} 1\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/cart\",le=\"+Inf\"} 1\n" +
+            "shop_checkout_duration_seconds_sum{http_response_status_code=\"200\",http_route=\"/cart\"} 0.2\n" +
+            "shop_checkout_duration_seconds_count{http_response_status_code=\"200\",http_route=\"/cart\"} 1\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/a\",le=\"0.1\"} 1\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/a\",le=\"0.5\"} 1\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/a\",le=\"2.5\"} 1\n" +
+            "shop_checkout_duration_seconds_bucket{http_response_status_code=\"200\",http_route=\"/a\",le=\"+Inf\"} 1\n" +
+            "shop_checkout_duration_seconds_sum{http_response_status_code=\"200\",http_route=\"/a\"} 0.01\n" +
+            "shop_checkout_duration_seconds_count{http_response_status_code=\"200\",http_route=\"/a\"} 1\n" +
+            "# HELP monikit_metrics_series_dropped_total Measurements folded into the overflow series because the metric reached MoniKit:Metrics:MaxSeriesPerMetric.\n" +
+            "# TYPE monikit_metrics_series_dropped_total counter\n" +
+            "monikit_metrics_series_dropped_total{metric=\"shop_checkout_duration_seconds\"} 2\n",
+            harness.Scrape());
+    }
+
+    [TestMethod]
+    public void Write_AttributeKeysThatSanitiseAlike_OneLabelWithValuesJoinedInKeyOrder()
+    {
+        var name = MeterName();
+        using var harness = new WriterHarness(meterNames: name);
+        using var meter = new Meter(name);
+        meter.CreateCounter<long>("orders.placed").Add(
+            1,
+            new("http_route", "b"),
+            new("tenant", "t1"),
+            new("http.route", "a"),
+            new("http-route", "c"));
+
+        Assert.AreEqual(
+            "# HELP orders_placed_total orders.placed\n" +
+            "# TYPE orders_placed_total counter\n" +
+            "orders_placed_total{http_route=\"c;a;b\",tenant=\"t1\"} 1\n",
+            harness.Scrape());
+    }
+
+    [TestMethod]
+    public void Write_ArrayAndSpecialValuedAttributes_JsonAsTheSpecificationSays()
+    {
+        var name = MeterName();
+        using var harness = new WriterHarness(meterNames: name);
+        using var meter = new Meter(name);
+        meter.CreateCounter<long>("orders.placed").Add(
+            1,
+            new("tags", new[] { "new", "say \"hi\"" }),
+            new("sizes", new[] { 1, 2 }),
+            new("ratio", double.PositiveInfinity),
+            new("flags", new[] { true, false }),
+            new("weights", new[] { 0.5, double.NaN }));
+
+        Assert.AreEqual(
+            "# HELP orders_placed_total orders.placed\n" +
+            "# TYPE orders_placed_total counter\n" +
+            "orders_placed_total{flags=\"[true,false]\",ratio=\"Infinity\",sizes=\"[1,2]\",tags=\"[\\\"new\\\",\\\"say \\\\\\\"hi\\\\\\\"\\\"]\",weights=\"[0.5,\\\"NaN\\\"]\"} 1\n",
+            harness.Scrape());
+    }
+
+    [TestMethod]
+    public void Write_SameInstrumentAndLabelsFromTwoMeters_TwoSeriesTellingTheScopesApart()
+    {
+        using var harness = new WriterHarness(2000, "Shop.Cache", "Shop.Search");
+        using var cache = new Meter("Shop.Cache", "1.2.0");
+        using var search = new Meter("Shop.Search");
+        cache.CreateCounter<long>("cache.hits", "{hit}", "Cache hits.").Add(4, new KeyValuePair<string, object?>("tier", "l1"));
+        search.CreateCounter<long>("cache.hits", "{hit}", "Cache hits.").Add(9, new KeyValuePair<string, object?>("tier", "l1"));
+
+        Assert.AreEqual(
+            "# HELP cache_hits_total Cache hits.\n" +
+            "# TYPE cache_hits_total counter\n" +
+            "cache_hits_total{tier=\"l1\",otel_scope_name=\"Shop.Cache\",otel_scope_version=\"1.2.0\"} 4\n" +
+            "cache_hits_total{tier=\"l1\",otel_scope_name=\"Shop.Search\"} 9\n",
+            harness.Scrape());
+    }
+
+    [TestMethod]
+    public void Write_HistogramWithAnLeAttribute_NoSecondLeLabel()
+    {
+        var name = MeterName();
+        using var harness = new WriterHarness(meterNames: name);
+        using var meter = new Meter(name);
+        meter.CreateHistogram("loan.amount", "{EUR}", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [100] })
+            .Record(50, new KeyValuePair<string, object?>("le", "gold"));
+
+        Assert.AreEqual(
+            "# HELP loan_amount loan.amount\n" +
+            "# TYPE loan_amount histogram\n" +
+            "loan_amount_bucket{key_le=\"gold\",le=\"100\"} 1\n" +
+            "loan_amount_bucket{key_le=\"gold\",le=\"+Inf\"} 1\n" +
+            "loan_amount_sum{key_le=\"gold\"} 50\n" +
+            "loan_amount_count{key_le=\"gold\"} 1\n",
+            harness.Scrape());
     }
 
     private static string MeterName() => "Test.Writer." + Guid.NewGuid().ToString("N");

@@ -7,7 +7,7 @@ using OpenTelemetry.Metrics;
 
 namespace MoniKit.Metrics.Tests;
 
-/// <summary>A MeterProvider over one test meter, read through the real pull exporter and Prometheus writer.</summary>
+/// <summary>A MeterProvider over test meters, read through the real pull exporter and Prometheus writer in either format.</summary>
 internal sealed class WriterHarness : IDisposable
 {
     private readonly PullMetricExporter exporter = new();
@@ -16,16 +16,27 @@ internal sealed class WriterHarness : IDisposable
     private readonly PrometheusTextWriter writer = new();
 
     public WriterHarness(int maxSeriesPerMetric = 2000, params string[] meterNames)
+        : this(ExemplarFilterType.AlwaysOff, maxSeriesPerMetric, meterNames)
+    {
+    }
+
+    public WriterHarness(ExemplarFilterType exemplarFilter, int maxSeriesPerMetric, params string[] meterNames)
     {
         reader = new BaseExportingMetricReader(exporter);
         var selector = new MetricStreamSelector(new NullMeterFactory(), maxSeriesPerMetric);
-        provider = Sdk.CreateMeterProviderBuilder().AddMeter(meterNames).AddView(selector.Select).AddReader(reader).Build();
+        provider = Sdk.CreateMeterProviderBuilder()
+            .AddMeter(meterNames)
+            .AddView(selector.Select)
+            .SetExemplarFilter(exemplarFilter)
+            .AddReader(reader)
+            .Build();
     }
 
-    public string Scrape()
+    public string Scrape(PrometheusFormat format = PrometheusFormat.Text004)
     {
         var buffer = new ArrayBufferWriter<byte>();
         writer.Output = buffer;
+        writer.Format = format;
         exporter.Sink = writer;
         Assert.IsTrue(reader.Collect());
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

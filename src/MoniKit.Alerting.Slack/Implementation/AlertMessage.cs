@@ -15,6 +15,15 @@ internal sealed record AlertMessage(
     IReadOnlyDictionary<string, long>? Undelivered = null,
     DateTimeOffset? Since = null)
 {
-    /// <summary>Delivery attempts made so far.</summary>
+    /// <summary>Whether the sample's error group was seen before, since the process started, in an earlier window.</summary>
+    public bool Recurring { get; init; }
+
+    /// <summary>How many events of the sample's error group were seen since the process started, this one included.</summary>
+    public long SeenSinceStart { get; init; } = 1;
+
+    /// <summary>Delivery attempts that failed for a reason other than rate limiting.</summary>
     public int Attempts { get; set; }
+
+    /// <summary>When the message joined the outbox, for the time budget of rate limiting.</summary>
+    public DateTimeOffset QueuedAt { get; set; }
 }

@@ -11,6 +11,7 @@ internal sealed class AlertQueue
     private readonly Channel<AlertEvent> _channel;
     private readonly AlertMetrics _metrics;
     private long _dropped;
+    private long _received;
 
     public AlertQueue(SlackAlertOptions options, AlertMetrics metrics)
     {
@@ -26,8 +27,13 @@ internal sealed class AlertQueue
 
     public ChannelReader<AlertEvent> Reader => _channel.Reader;
 
+    /// <summary>Every event offered since start, the dropped ones included: what the exit account must add up to.</summary>
+    public long Received => Interlocked.Read(ref _received);
+
     public void Enqueue(AlertEvent alert)
     {
+        Interlocked.Increment(ref _received);
+
         // With FullMode.Wait, TryWrite fails instead of waiting when the queue is full.
         if (!_channel.Writer.TryWrite(alert))
         {

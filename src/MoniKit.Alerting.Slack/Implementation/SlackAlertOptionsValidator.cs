@@ -113,6 +113,13 @@ internal static class SlackAlertOptionsValidator
             return;
         }
 
+        if (HasUserInfo(value.Trim()))
+        {
+            // Only the key and the fact are named: the user info, like the rest of the URL, is a secret.
+            failures.Add($"{key} must not contain a user name or password before the host ('user:password@'); a Slack webhook URL carries its secret in the path only");
+            return;
+        }
+
         if (IsAcceptableWebhook(value.Trim(), out var uri))
         {
             options.ResolvedWebhookUrl = uri;
@@ -124,6 +131,9 @@ internal static class SlackAlertOptionsValidator
                 : $"{key} must be an absolute https URL (http only for a loopback host)");
         }
     }
+
+    private static bool HasUserInfo(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0;
 
     private static string ExpandSample(string template) =>
         template.Replace("{traceId}", "0af7651916cd43dd8448eb211c80319c", StringComparison.Ordinal)

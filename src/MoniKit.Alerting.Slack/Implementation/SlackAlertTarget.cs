@@ -44,23 +44,28 @@ internal sealed class SlackAlertTarget : Target
     {
         var exception = logEvent.Exception;
         string? errorMessage = null;
+        string? errorGroup = null;
         if (exception is not null)
         {
             errorMessage = exception.InnerException is { } inner
                 ? $"{exception.Message} ---> {inner.GetType().FullName}: {inner.Message}"
                 : exception.Message;
+            errorGroup = ErrorGrouping.GetKey(exception);
         }
 
+        var groupKey = AlertGroupKeys.Of(logEvent, errorGroup);
         return new AlertEvent(
             Timestamp: new DateTimeOffset(logEvent.TimeStamp.ToUniversalTime(), TimeSpan.Zero),
             Level: logEvent.Level.Name,
             Logger: logEvent.LoggerName ?? string.Empty,
-            Message: Truncate(logEvent.FormattedMessage ?? string.Empty, MaxMessageLength),
-            MessageTemplate: Truncate(logEvent.Message ?? string.Empty, MaxTemplateLength),
+            Message: SafeText.Truncate(logEvent.FormattedMessage, MaxMessageLength),
+            MessageTemplate: SafeText.Truncate(logEvent.Message, MaxTemplateLength),
             ErrorType: exception?.GetType().FullName,
-            ErrorMessage: errorMessage is null ? null : Truncate(errorMessage, MaxMessageLength),
+            ErrorMessage: errorMessage is null ? null : SafeText.Truncate(errorMessage, MaxMessageLength),
             StackTrace: FirstLines(exception?.StackTrace),
-            TraceId: TraceContext.CurrentTraceId);
+            TraceId: TraceContext.CurrentTraceId,
+            GroupKey: groupKey,
+            ErrorGroup: errorGroup ?? groupKey);
     }
 
     private static string? FirstLines(string? stackTrace)
@@ -75,12 +80,9 @@ internal sealed class SlackAlertTarget : Target
         var kept = new string[count];
         for (var i = 0; i < count; i++)
         {
-            kept[i] = Truncate(lines[i].TrimEnd('\r'), MaxStackLineLength);
+            kept[i] = SafeText.Truncate(lines[i].TrimEnd('\r'), MaxStackLineLength);
         }
 
         return string.Join('\n', kept);
     }
-
-    private static string Truncate(string value, int length) =>
-        value.Length <= length ? value : string.Concat(value.AsSpan(0, length - 1), "…");
 }

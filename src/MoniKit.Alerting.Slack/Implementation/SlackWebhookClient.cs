@@ -23,7 +23,17 @@ internal sealed class SlackWebhookClient(IHttpClientFactory httpClientFactory, S
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    /// <summary>How many messages may wait for Slack: at one a second, 20 is what a short outage leaves.</summary>
+    public const int Backlog = 20;
+
+    // Slack explains a refusal in a short body, such as "invalid_blocks" or "no_service".
+    private const int MaxReasonLength = 200;
+
+    public string Name => "Slack";
+
     public TimeSpan MinInterval { get; } = TimeSpan.FromSeconds(1 / options.MaxMessagesPerSecond);
+
+    public int MaxPending => Backlog;
 
     internal static string Serialize(SlackPayload payload) => JsonSerializer.Serialize(payload, Json.SlackPayload);
 
@@ -35,7 +45,7 @@ internal sealed class SlackWebhookClient(IHttpClientFactory httpClientFactory, S
             var client = httpClientFactory.CreateClient(HttpClientName);
             using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
             using var response = await client.PostAsync(options.ResolvedWebhookUrl, content, cancellationToken).ConfigureAwait(false);
-            return Classify(response);
+            return await ClassifyAsync(response, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -54,13 +64,19 @@ internal sealed class SlackWebhookClient(IHttpClientFactory httpClientFactory, S
         }
     }
 
-    private static DeliveryResult Classify(HttpResponseMessage response)
+    private static async Task<DeliveryResult> ClassifyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var detail = $"HTTP {status}";
         if (response.IsSuccessStatusCode)
         {
             return DeliveryResult.Delivered;
+        }
+
+        var detail = $"HTTP {status}";
+        var reason = await ReasonAsync(response, cancellationToken).ConfigureAwait(false);
+        if (reason.Length > 0)
+        {
+            detail += " " + reason;
         }
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -71,6 +87,20 @@ internal sealed class SlackWebhookClient(IHttpClientFactory httpClientFactory, S
         return status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout
             ? new DeliveryResult(DeliveryOutcome.Transient, null, detail)
             : new DeliveryResult(DeliveryOutcome.Rejected, null, detail);
+    }
+
+    // The body is Slack's own short answer; it is cut and its control characters escaped before it reaches a log line.
+    private static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return SafeText.Truncate(SafeText.EscapeControlCharacters(body.Trim()), MaxReasonLength);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException)
+        {
+            return string.Empty;
+        }
     }
 
     private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header)

@@ -14,8 +14,10 @@ public static class ManagementEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps every enabled management endpoint (<c>/metrics</c>, <c>/metrics-text</c>, <c>/env</c>, <c>/ping</c>,
-    /// <c>/health</c>, <c>/alive</c>) for GET and HEAD, anonymous and hidden from API descriptions. When
-    /// <c>MoniKit:Management:Port</c> is set they answer on that port only. Safe to call twice.
+    /// <c>/health</c>, <c>/alive</c>) for GET and HEAD, anonymous, hidden from API descriptions and left out of
+    /// <c>http.server.request.duration</c>, so scrapes and probes never count in the service's SLIs. When
+    /// <c>MoniKit:Management:Port</c> is set nothing is mapped here: the endpoints answer on that port only
+    /// (<c>AddMoniKitManagementPort</c>). Safe to call twice.
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>AddMoniKitMetrics</c> was not called on the builder.</exception>
     public static IEndpointRouteBuilder MapMoniKitManagementEndpoints(this IEndpointRouteBuilder endpoints)
@@ -23,57 +25,21 @@ public static class ManagementEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var handler = endpoints.ServiceProvider.GetService<ManagementEndpoints>()
             ?? throw new InvalidOperationException("MoniKit management endpoints need builder.AddMoniKitMetrics() (or builder.AddMoniKit()) first.");
-        if (!Mapped.TryAdd(endpoints, handler))
+        if (handler.Options.Port is not null || !Mapped.TryAdd(endpoints, handler))
         {
             return endpoints;
         }
 
-        var port = handler.Options.Port;
         foreach (var path in handler.Paths)
         {
-            var route = endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Head], context => HandleAsync(context, handler, path, port))
+            endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Head], context => ManagementHttpResponder.WriteAsync(context, handler, path))
                 .WithMetadata(ManagementEndpointMetadata.Instance)
                 .WithDisplayName("MoniKit management " + path)
                 .ExcludeFromDescription()
+                .DisableHttpMetrics()
                 .AllowAnonymous();
-            if (port is { } only)
-            {
-                route.RequireHost($"*:{only}");
-            }
         }
 
         return endpoints;
-    }
-
-    private static async Task HandleAsync(HttpContext context, ManagementEndpoints handler, string path, int? port)
-    {
-        // The Host header is the client's to choose; the port the connection arrived on is not.
-        if (port is { } only && context.Connection.LocalPort != only)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        var headers = context.Request.Headers;
-        var request = new ManagementRequest(context.Request.Method, path, name => headers.TryGetValue(name, out var value) ? value.ToString() : null);
-        var response = await handler.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
-        if (response is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        context.Response.StatusCode = response.StatusCode;
-        context.Response.ContentType = response.ContentType;
-        foreach (var (name, value) in response.Headers)
-        {
-            context.Response.Headers[name] = value;
-        }
-
-        context.Response.ContentLength = response.Body.Length;
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
-        }
     }
 }

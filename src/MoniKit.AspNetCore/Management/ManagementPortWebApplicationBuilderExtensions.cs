@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MoniKit.AspNetCore.Management;
@@ -15,7 +16,10 @@ public static class ManagementPortWebApplicationBuilderExtensions
     /// <summary>
     /// When <c>MoniKit:Management:Port</c> is set, adds that port to the addresses Kestrel listens on, keeping the
     /// ones the application configured (<c>urls</c>, <c>ASPNETCORE_HTTP_PORTS</c>, <c>app.Urls</c>,
-    /// <c>Kestrel:Endpoints</c>). Calls <c>AddMoniKitMetrics</c> if needed. Safe to call twice.
+    /// <c>Kestrel:Endpoints</c>). The port answers the management endpoints only, 404 for any other path, and
+    /// listens on <c>MoniKit:Management:Host</c>, or else on the application's own hosts (loopback when it has none).
+    /// A port in use or an address that cannot be bound stops start-up naming the key. Calls
+    /// <c>AddMoniKitMetrics</c> if needed. Safe to call twice.
     /// </summary>
     /// <remarks>An application that binds Kestrel in code (<c>options.Listen(...)</c>) must also listen on the management port itself.</remarks>
     public static WebApplicationBuilder AddMoniKitManagementPort(this WebApplicationBuilder builder)
@@ -28,30 +32,39 @@ public static class ManagementPortWebApplicationBuilderExtensions
             return builder;
         }
 
-        if (builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        IReadOnlyList<string>? listened = null;
+        var configured = builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
+        if (configured.Count > 0)
         {
             // Kestrel ignores plain addresses when endpoints are configured, but combines them with endpoints set in code.
+            var urls = ManagementAddresses.For(options.Host, port, configured);
+            listened = urls;
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
-                if (options.Host == "*")
+                foreach (var url in urls)
                 {
-                    kestrel.ListenAnyIP(port);
-                }
-                else if (IPAddress.TryParse(options.Host, out var address))
-                {
-                    kestrel.Listen(address, port);
-                }
-                else
-                {
-                    kestrel.ListenLocalhost(port);
+                    Listen(kestrel, ManagementAddresses.HostOf(url) ?? "*", port);
                 }
             });
         }
+
+        builder.Services.AddSingleton<IStartupFilter>(sp => new ManagementPortStartupFilter(sp, sp.GetRequiredService<ManagementEndpoints>(), listened));
+        return builder;
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string host, int port)
+    {
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            kestrel.ListenLocalhost(port);
+        }
+        else if (IPAddress.TryParse(host, out var address))
+        {
+            kestrel.Listen(address, port);
+        }
         else
         {
-            builder.Services.AddSingleton<IStartupFilter>(sp => new ManagementPortStartupFilter(sp, ManagementPortStartupFilter.Url(options.Host, port)));
+            kestrel.ListenAnyIP(port);
         }
-
-        return builder;
     }
 }

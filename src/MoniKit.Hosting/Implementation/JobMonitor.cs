@@ -1,10 +1,15 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace MoniKit.Hosting.Implementation;
 
-/// <summary>Runs job work in its own root activity and reports each run as one <c>job</c> line and the job metrics.</summary>
+/// <summary>
+/// Runs job work in its own root activity and reports each run as one <c>job</c> line and the job metrics. A run
+/// still going when the host has stopped, because its work ignored cancellation past the shutdown timeout, is
+/// reported then as abandoned.
+/// </summary>
 internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metrics, TimeProvider time) : IJobMonitor
 {
     public const string LoggerName = "MoniKit.Jobs";
@@ -13,6 +18,7 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
     private static readonly EventId JobEvent = new(1, EventKinds.Job);
 
     private readonly ILogger _logger = loggerFactory.CreateLogger(LoggerName);
+    private readonly ConcurrentDictionary<JobRun, byte> _running = new();
 
     public Task<JobOutcome> RunAsync(string job, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default) =>
         RunAsync(job, work, nextRun: null, cancellationToken);
@@ -29,11 +35,12 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
         // A run is its own operation: it must not join the trace of whoever triggered it or started the host.
         var parent = Activity.Current;
         Activity.Current = null;
-        var activity = Source.StartActivity("job " + job, ActivityKind.Internal) ?? new Activity("job " + job).Start();
+        var activity = Source.StartActivity("job " + job, ActivityKind.Internal) ?? StartSampledRoot(job);
         activity.SetTag(LogFields.JobName, job);
+        var run = new JobRun(job, time.GetTimestamp(), activity);
+        _running.TryAdd(run, 0);
         try
         {
-            var start = time.GetTimestamp();
             Exception? failure = null;
             JobOutcome outcome;
             try
@@ -51,17 +58,62 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
                 outcome = JobOutcome.Failure;
             }
 
-            var elapsed = time.GetElapsedTime(start);
-            metrics.Record(job, outcome, elapsed, time.GetUtcNow());
-            activity.SetStatus(outcome == JobOutcome.Failure ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
-            Log(job, outcome, elapsed, failure, nextRun?.Invoke());
+            if (!run.TryClaim())
+            {
+                return JobOutcome.Abandoned;
+            }
+
+            Report(run, outcome, failure, nextRun?.Invoke());
             return outcome;
         }
         finally
         {
+            _running.TryRemove(run, out _);
             activity.Stop();
             Activity.Current = parent;
         }
+    }
+
+    // With no listener on the job source, MoniKit samples each run itself: a run is rare and its own root, and only a
+    // sampled activity makes the run's duration an exemplar (trace-based filter) that leads to its log lines.
+    private static Activity StartSampledRoot(string job)
+    {
+        var activity = new Activity("job " + job) { ActivityTraceFlags = ActivityTraceFlags.Recorded };
+        return activity.Start();
+    }
+
+    /// <summary>Reports every run still in progress as abandoned, with its duration so far.</summary>
+    public void AbandonRunning()
+    {
+        foreach (var run in _running.Keys)
+        {
+            if (!run.TryClaim())
+            {
+                continue;
+            }
+
+            // The line carries the run's own trace id, as the run's other lines do.
+            var current = Activity.Current;
+            Activity.Current = run.Activity;
+            try
+            {
+                Report(run, JobOutcome.Abandoned, failure: null, next: null);
+            }
+            finally
+            {
+                Activity.Current = current;
+            }
+        }
+    }
+
+    private void Report(JobRun run, JobOutcome outcome, Exception? failure, DateTimeOffset? next)
+    {
+        var elapsed = time.GetElapsedTime(run.Start);
+        metrics.Record(run.Job, outcome, elapsed, time.GetUtcNow());
+        run.Activity.SetStatus(outcome == JobOutcome.Failure ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
+        run.Activity.SetTag(LogFields.JobOutcome, JobOutcomeNames.Of(outcome));
+        run.Activity.SetTag("error.type", failure?.GetType().FullName);
+        Log(run.Job, outcome, elapsed, failure, next);
     }
 
     private void Log(string job, JobOutcome outcome, TimeSpan elapsed, Exception? failure, DateTimeOffset? next)
@@ -82,9 +134,11 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
         {
             JobOutcome.Success => "succeeded in",
             JobOutcome.Failure => $"failed with {failure!.GetType().Name} after",
+            JobOutcome.Abandoned => "was abandoned after",
             _ => "was cancelled after",
         };
         var message = string.Create(CultureInfo.InvariantCulture, $"Job {job} {what} {elapsed.TotalMilliseconds:0.0} ms")
+            + (outcome == JobOutcome.Abandoned ? ": it was still running when the host stopped" : string.Empty)
             + (nextText is null ? string.Empty : "; next run at " + nextText);
         var state = new StructuredLogState(message)
             .Add(LogFields.Kind, EventKinds.Job)

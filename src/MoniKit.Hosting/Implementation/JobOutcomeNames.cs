@@ -7,6 +7,7 @@ internal static class JobOutcomeNames
     {
         JobOutcome.Success => "success",
         JobOutcome.Failure => "failure",
+        JobOutcome.Abandoned => "abandoned",
         _ => "cancelled",
     };
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoniKit.Metrics;
@@ -7,11 +8,13 @@ namespace MoniKit.Hosting.Implementation;
 
 /// <summary>
 /// Serves the management endpoints on <c>MoniKit:Management:Port</c> through <see cref="HttpListener"/>, so that a
-/// worker needs no ASP.NET Core. A port that cannot be bound fails start-up.
+/// worker needs no ASP.NET Core. It answers the management paths only (404 for any other), on loopback unless
+/// <c>MoniKit:Management:Host</c> says otherwise; a port or address that cannot be bound fails start-up naming the key.
 /// </summary>
 internal sealed class ManagementListenerService(ManagementEndpoints endpoints, ILogger<ManagementListenerService> logger) : IHostedService, IDisposable
 {
     private const string PortKey = $"{MoniKitOptions.SectionName}:{ManagementEndpointOptions.SectionName}:{nameof(ManagementEndpointOptions.Port)}";
+    private const string HostKey = $"{MoniKitOptions.SectionName}:{ManagementEndpointOptions.SectionName}:{nameof(ManagementEndpointOptions.Host)}";
 
     private readonly HttpListener _listener = new() { IgnoreWriteExceptions = true };
     private readonly CancellationTokenSource _stopping = new();
@@ -21,7 +24,10 @@ internal sealed class ManagementListenerService(ManagementEndpoints endpoints, I
     {
         var options = endpoints.Options;
         var port = options.Port ?? throw new InvalidOperationException($"{PortKey} is not set.");
-        foreach (var prefix in ManagementListenerPrefix.For(options.Host, port))
+
+        // Without a Host a worker's endpoints stay on loopback; a container sets MoniKit:Management:Host to '*'.
+        var host = options.Host ?? "localhost";
+        foreach (var prefix in ManagementListenerPrefix.For(host, port))
         {
             _listener.Prefixes.Add(prefix);
         }
@@ -30,10 +36,12 @@ internal sealed class ManagementListenerService(ManagementEndpoints endpoints, I
         {
             _listener.Start();
         }
-        catch (Exception ex) when (ex is HttpListenerException or System.Net.Sockets.SocketException or ArgumentException)
+        catch (Exception ex) when (ex is HttpListenerException or SocketException or ArgumentException)
         {
             throw new MoniKitConfigurationException(
-                $"{PortKey} {port} on host '{options.Host}' (MoniKit:Management:Host) cannot be listened on: {ex.Message}. Choose a free port with {PortKey}",
+                !IsUsable(host)
+                    ? $"{HostKey} '{host}' cannot be listened on: {ex.Message}. Set {HostKey} to an address of this machine, 'localhost' or '*'"
+                    : $"{PortKey} {port} cannot be listened on at '{host}' ({HostKey}): {ex.Message}. Choose a free port with {PortKey}",
                 ex);
         }
 
@@ -50,9 +58,11 @@ internal sealed class ManagementListenerService(ManagementEndpoints endpoints, I
             _listener.Stop();
         }
 
+        // The token is already cancelled when an earlier service used up the shutdown timeout: the loop ends on its
+        // own once the listener is stopped, and stopping must not throw, or the host aborts instead of exiting.
         if (_loop is not null)
         {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAny(_loop, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
         }
     }
 
@@ -141,6 +151,26 @@ internal sealed class ManagementListenerService(ManagementEndpoints endpoints, I
         catch (InvalidOperationException)
         {
             // Headers were already sent.
+        }
+    }
+
+    // Any port will do: only an address this machine does not have fails to bind to port 0.
+    private static bool IsUsable(string host)
+    {
+        if (!IPAddress.TryParse(host.Trim('[', ']'), out var address))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(address, 0));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 }

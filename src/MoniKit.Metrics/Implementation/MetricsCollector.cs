@@ -32,19 +32,26 @@ internal sealed class MetricsCollector : IDisposable
             .AddMeter(DefaultMeters)
             .AddMeter([.. options.Meters])
             .AddView(selector.Select)
+            .SetExemplarFilter(options.Exemplars ? ExemplarFilterType.TraceBased : ExemplarFilterType.AlwaysOff)
             .AddReader(reader)
             .Build();
     }
 
-    /// <summary>Collects and returns the Prometheus text exposition.</summary>
-    public async Task<byte[]> ScrapePrometheusAsync(CancellationToken cancellationToken)
+    /// <summary>Collects and returns the exposition in <paramref name="format"/>.</summary>
+    public async Task<byte[]> ScrapePrometheusAsync(PrometheusFormat format, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             buffer.ResetWrittenCount();
             prometheus.Output = buffer;
+            prometheus.Format = format;
             Collect(prometheus);
+            if (format == PrometheusFormat.OpenMetrics)
+            {
+                buffer.Write("# EOF\n"u8);
+            }
+
             return buffer.WrittenSpan.ToArray();
         }
         finally

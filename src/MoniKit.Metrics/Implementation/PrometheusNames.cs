@@ -12,8 +12,12 @@ internal static class PrometheusNames
     {
         ["d"] = "days", ["h"] = "hours", ["min"] = "minutes", ["s"] = "seconds", ["ms"] = "milliseconds",
         ["us"] = "microseconds", ["ns"] = "nanoseconds", ["By"] = "bytes", ["KiBy"] = "kibibytes",
-        ["MiBy"] = "mebibytes", ["GiBy"] = "gibibytes", ["TiBy"] = "tibibytes", ["KBy"] = "kilobytes",
-        ["MBy"] = "megabytes", ["GBy"] = "gigabytes", ["TBy"] = "terabytes", ["m"] = "meters", ["V"] = "volts",
+        ["MiBy"] = "mebibytes", ["GiBy"] = "gibibytes", ["TiBy"] = "tebibytes", ["kBy"] = "kilobytes",
+        ["MBy"] = "megabytes", ["GBy"] = "gigabytes", ["TBy"] = "terabytes",
+
+        // Not UCUM (K is kelvin there), but OpenTelemetry's own Prometheus exporter maps it, so instruments use it.
+        ["KBy"] = "kilobytes",
+ ["m"] = "meters", ["V"] = "volts",
         ["A"] = "amperes", ["J"] = "joules", ["W"] = "watts", ["g"] = "grams", ["Cel"] = "celsius", ["Hz"] = "hertz",
         ["%"] = "percent",
     };
@@ -27,7 +31,7 @@ internal static class PrometheusNames
     /// <summary>The Prometheus metric name: sanitised, with the unit suffix and <c>_total</c> on counters.</summary>
     public static string MetricName(string name, string? unit, PrometheusMetricType type)
     {
-        var baseName = Sanitize(name, collapseUnderscores: true);
+        var baseName = Sanitize(name, allowColon: true);
         if (baseName.Length > 0 && char.IsAsciiDigit(baseName[0]))
         {
             baseName = "_" + baseName;
@@ -58,16 +62,23 @@ internal static class PrometheusNames
         name.EndsWith("_count", StringComparison.Ordinal) || name.EndsWith("_sum", StringComparison.Ordinal)
         || name.EndsWith("_bucket", StringComparison.Ordinal) || name.EndsWith("_total", StringComparison.Ordinal);
 
-    /// <summary>The Prometheus label name of an attribute.</summary>
+    /// <summary>The OpenMetrics MetricFamily name: a counter's name without its <c>_total</c>, any other name as it is.</summary>
+    public static string FamilyName(string name, PrometheusMetricType type) =>
+        type == PrometheusMetricType.Counter && name.EndsWith("_total", StringComparison.Ordinal) ? name[..^"_total".Length] : name;
+
+    /// <summary>
+    /// The Prometheus label name of an attribute: each run of invalid characters becomes one <c>_</c>, and a name that
+    /// would start with a digit or an underscore (reserved in OpenMetrics) is prefixed with <c>key</c>.
+    /// </summary>
     public static string LabelName(string key)
     {
-        var name = Sanitize(key, collapseUnderscores: false);
+        var name = Sanitize(key, allowColon: false);
         if (name.Length == 0)
         {
             return "key_";
         }
 
-        return char.IsAsciiDigit(name[0]) ? "key_" + name : name.StartsWith("__", StringComparison.Ordinal) ? "key" + name : name;
+        return char.IsAsciiDigit(name[0]) ? "key_" + name : name[0] == '_' ? "key" + name : name;
     }
 
     /// <summary>The unit suffix: <c>s</c> becomes <c>seconds</c>, <c>{request}</c> disappears, <c>1</c> on a gauge becomes <c>ratio</c>.</summary>
@@ -92,15 +103,15 @@ internal static class PrometheusNames
         var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0)
         {
-            return Sanitize(Units.GetValueOrDefault(trimmed, trimmed), collapseUnderscores: true).Trim('_');
+            return Sanitize(Units.GetValueOrDefault(trimmed, trimmed), allowColon: true).Trim('_');
         }
 
         var numerator = trimmed[..slash].Trim();
         var denominator = trimmed[(slash + 1)..].Trim();
         var left = Units.GetValueOrDefault(numerator, numerator);
         var right = PerUnits.GetValueOrDefault(denominator, denominator);
-        var combined = left.Length == 0 ? "per_" + right : left + "_per_" + right;
-        return Sanitize(combined, collapseUnderscores: true).Trim('_');
+        var combined = right.Length == 0 ? left : left.Length == 0 ? "per_" + right : left + "_per_" + right;
+        return Sanitize(combined, allowColon: true).Trim('_');
     }
 
     private static string RemoveAnnotations(string unit)
@@ -131,14 +142,16 @@ internal static class PrometheusNames
         return builder.ToString();
     }
 
-    private static string Sanitize(string name, bool collapseUnderscores)
+    // The specification: invalid characters become '_' and consecutive '_' become one. Colons are valid in metric
+    // names only.
+    private static string Sanitize(string name, bool allowColon)
     {
         var builder = new StringBuilder(name.Length);
         foreach (var c in name)
         {
-            var valid = char.IsAsciiLetter(c) || char.IsAsciiDigit(c) || c == '_' || (collapseUnderscores && c == ':');
+            var valid = char.IsAsciiLetter(c) || char.IsAsciiDigit(c) || c == '_' || (allowColon && c == ':');
             var next = valid ? c : '_';
-            if (collapseUnderscores && next == '_' && builder.Length > 0 && builder[^1] == '_')
+            if (next == '_' && builder.Length > 0 && builder[^1] == '_')
             {
                 continue;
             }

@@ -1,34 +1,21 @@
 using System.Buffers;
-using System.Text;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
 namespace MoniKit.Metrics.Implementation;
 
 /// <summary>
-/// Writes the SDK's aggregated metrics in the Prometheus text format 0.0.4. Names, header lines and label names are
-/// encoded once per metric and cached; values are formatted straight into the output buffer. Not thread-safe: the
-/// collector serialises scrapes.
+/// Writes the SDK's aggregated metrics in the Prometheus text format 0.0.4 or in OpenMetrics 1.0 text, which alone
+/// carries exemplars. Names and header lines are encoded once per metric; values are formatted straight into the
+/// output buffer. Not thread-safe: the collector serialises scrapes.
 /// </summary>
 internal sealed class PrometheusTextWriter : IMetricBatchSink
 {
-    internal const string OverflowAttribute = "otel.metric.overflow";
-
-    private static readonly PrometheusMetricInfo DroppedInfo = PrometheusMetricInfo.Create(
-        "monikit.metrics.series.dropped",
-        "{series}",
-        PrometheusMetricType.Counter,
-        "Measurements folded into the overflow series because the metric reached MoniKit:Metrics:MaxSeriesPerMetric.");
-
-    private static readonly byte[] DroppedLabel = "{metric=\""u8.ToArray();
-
-    private readonly Dictionary<Metric, PrometheusMetricInfo> infos = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, byte[]> labelNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> groupIndex = new(StringComparer.Ordinal);
-    private readonly List<PrometheusMetricInfo> groupInfos = [];
-    private readonly List<List<Metric>> groupMetrics = [];
-    private readonly List<(string Name, long Count)> dropped = [];
-    private readonly ArrayBufferWriter<byte> labels = new(1024);
+    private readonly MetricFamilies families = new();
+    private readonly PrometheusLabelWriter labelWriter = new();
+    private readonly ExemplarSelector exemplars = new();
+    private readonly Dictionary<double, byte[]> canonicalBounds = [];
+    private readonly DroppedSeries dropped = new();
     private ArrayBufferWriter<byte>? output;
 
     /// <summary>Where <see cref="Write"/> appends; set before each collection.</summary>
@@ -38,95 +25,43 @@ internal sealed class PrometheusTextWriter : IMetricBatchSink
         set => output = value;
     }
 
+    /// <summary>The format of the next collection. Default value: the Prometheus text format 0.0.4.</summary>
+    public PrometheusFormat Format { get; set; }
+
+    private bool OpenMetrics => Format == PrometheusFormat.OpenMetrics;
+
     public void Write(in Batch<Metric> batch)
     {
         var buffer = Output;
-        Group(batch);
+        families.Build(batch);
         dropped.Clear();
-        for (var g = 0; g < groupInfos.Count; g++)
+        for (var family = 0; family < families.Count; family++)
         {
-            var info = groupInfos[g];
-            buffer.Write(info.Header);
-            foreach (var metric in groupMetrics[g])
+            var info = families.Info(family);
+            buffer.Write(OpenMetrics ? info.OpenMetricsHeader : info.Header);
+            foreach (var metric in families.Metrics(family))
             {
+                var scope = families.Scoped(family) ? metric : null;
                 foreach (ref readonly var point in metric.GetMetricPoints())
                 {
-                    WritePoint(buffer, info, metric.MetricType, in point);
+                    WritePoint(buffer, info, metric.MetricType, scope, in point);
                 }
             }
         }
 
-        if (dropped.Count > 0)
-        {
-            buffer.Write(DroppedInfo.Header);
-            foreach (var (name, count) in dropped)
-            {
-                buffer.Write(DroppedInfo.NameBytes);
-                buffer.Write(DroppedLabel);
-                buffer.WriteEscaped(name);
-                buffer.Write("\"} "u8);
-                buffer.WriteLong(count);
-                buffer.Write("\n"u8);
-            }
-        }
+        dropped.Write(buffer, Format);
     }
 
-    // All streams that map to one Prometheus name are written under one header, in first-seen order.
-    private void Group(in Batch<Metric> batch)
+    private void WritePoint(ArrayBufferWriter<byte> buffer, PrometheusMetricInfo info, MetricType type, Metric? scope, in MetricPoint point)
     {
-        groupIndex.Clear();
-        foreach (var list in groupMetrics)
+        var histogram = info.Type == PrometheusMetricType.Histogram;
+        var overflow = labelWriter.Render(point.Tags, histogram, scope);
+        if (OpenMetrics)
         {
-            list.Clear();
+            exemplars.Load(in point, type is MetricType.LongSum or MetricType.LongSumNonMonotonic);
         }
 
-        var groups = 0;
-        groupInfos.Clear();
-        foreach (var metric in batch)
-        {
-            if (!infos.TryGetValue(metric, out var info))
-            {
-                info = PrometheusMetricInfo.Create(metric);
-                infos[metric] = info;
-            }
-
-            if (info.Type == PrometheusMetricType.Unsupported || !HasPoints(metric))
-            {
-                continue;
-            }
-
-            if (groupIndex.TryGetValue(info.Name, out var index))
-            {
-                // Two instruments of different kinds under one name would make an invalid exposition; the first wins.
-                if (groupInfos[index].Type == info.Type)
-                {
-                    groupMetrics[index].Add(metric);
-                }
-
-                continue;
-            }
-
-            groupIndex[info.Name] = groups;
-            groupInfos.Add(info);
-            if (groupMetrics.Count == groups)
-            {
-                groupMetrics.Add([]);
-            }
-
-            groupMetrics[groups++].Add(metric);
-        }
-    }
-
-    private static bool HasPoints(Metric metric)
-    {
-        var enumerator = metric.GetMetricPoints().GetEnumerator();
-        return enumerator.MoveNext();
-    }
-
-    private void WritePoint(ArrayBufferWriter<byte> buffer, PrometheusMetricInfo info, MetricType type, in MetricPoint point)
-    {
-        var overflow = WriteLabels(point.Tags);
-        if (info.Type == PrometheusMetricType.Histogram)
+        if (histogram)
         {
             WriteHistogram(buffer, info, in point);
         }
@@ -134,12 +69,18 @@ internal sealed class PrometheusTextWriter : IMetricBatchSink
         {
             WriteSampleStart(buffer, info.NameBytes);
             WriteValue(buffer, type, in point);
+            if (OpenMetrics && info.Type == PrometheusMetricType.Counter)
+            {
+                exemplars.WriteLatest(buffer);
+            }
+
+            buffer.Write("\n"u8);
         }
 
         if (overflow)
         {
             // The SDK counts measurements only for histograms; for other kinds the overflow series' presence is reported.
-            dropped.Add((info.Name, info.Type == PrometheusMetricType.Histogram ? point.GetHistogramCount() : 1));
+            dropped.Add(info.Name, histogram ? point.GetHistogramCount() : 1);
         }
     }
 
@@ -160,16 +101,18 @@ internal sealed class PrometheusTextWriter : IMetricBatchSink
                 buffer.WriteDouble(point.GetGaugeLastValueDouble());
                 break;
         }
-
-        buffer.Write("\n"u8);
     }
 
     private void WriteHistogram(ArrayBufferWriter<byte> buffer, PrometheusMetricInfo info, in MetricPoint point)
     {
+        var labels = labelWriter.Labels;
         long cumulative = 0;
+        var lower = double.NegativeInfinity;
+        var negativeBound = false;
         foreach (var bucket in point.GetHistogramBuckets())
         {
             cumulative += bucket.BucketCount;
+            negativeBound |= bucket.ExplicitBound < 0;
             buffer.Write(info.BucketBytes);
             buffer.Write("{"u8);
             if (labels.WrittenCount > 0)
@@ -179,23 +122,58 @@ internal sealed class PrometheusTextWriter : IMetricBatchSink
             }
 
             buffer.Write("le=\""u8);
-            buffer.WriteDouble(bucket.ExplicitBound);
+            WriteBound(buffer, bucket.ExplicitBound);
             buffer.Write("\"} "u8);
             buffer.WriteLong(cumulative);
+            if (OpenMetrics)
+            {
+                exemplars.WriteBucket(buffer, lower, bucket.ExplicitBound);
+            }
+
             buffer.Write("\n"u8);
+            lower = bucket.ExplicitBound;
+        }
+
+        var sum = point.GetHistogramSum();
+
+        // OpenMetrics: a histogram with negative bounds has no sum, being no counter, and then no count either.
+        if (OpenMetrics && (negativeBound || !(sum >= 0)))
+        {
+            return;
         }
 
         WriteSampleStart(buffer, info.SumBytes);
-        buffer.WriteDouble(point.GetHistogramSum());
+        buffer.WriteDouble(sum);
         buffer.Write("\n"u8);
         WriteSampleStart(buffer, info.CountBytes);
         buffer.WriteLong(point.GetHistogramCount());
         buffer.Write("\n"u8);
     }
 
+    // OpenMetrics wants le in canonical form (1.0, not 1); the 0.0.4 text keeps its shortest form.
+    private void WriteBound(ArrayBufferWriter<byte> buffer, double bound)
+    {
+        if (!OpenMetrics)
+        {
+            buffer.WriteDouble(bound);
+            return;
+        }
+
+        if (!canonicalBounds.TryGetValue(bound, out var bytes))
+        {
+            var scratch = new ArrayBufferWriter<byte>(32);
+            CanonicalNumber.Write(scratch, bound);
+            bytes = scratch.WrittenSpan.ToArray();
+            canonicalBounds[bound] = bytes;
+        }
+
+        buffer.Write(bytes);
+    }
+
     private void WriteSampleStart(ArrayBufferWriter<byte> buffer, byte[] name)
     {
         buffer.Write(name);
+        var labels = labelWriter.Labels;
         if (labels.WrittenCount > 0)
         {
             buffer.Write("{"u8);
@@ -204,38 +182,5 @@ internal sealed class PrometheusTextWriter : IMetricBatchSink
         }
 
         buffer.Write(" "u8);
-    }
-
-    // Renders the label set once per point into a scratch buffer, reused by every bucket line.
-    private bool WriteLabels(ReadOnlyTagCollection tags)
-    {
-        labels.ResetWrittenCount();
-        var overflow = false;
-        foreach (var tag in tags)
-        {
-            overflow |= tag.Key == OverflowAttribute;
-            if (labels.WrittenCount > 0)
-            {
-                labels.Write(","u8);
-            }
-
-            labels.Write(LabelName(tag.Key));
-            labels.Write("=\""u8);
-            labels.WriteLabelValue(tag.Value);
-            labels.Write("\""u8);
-        }
-
-        return overflow;
-    }
-
-    private byte[] LabelName(string key)
-    {
-        if (!labelNames.TryGetValue(key, out var name))
-        {
-            name = Encoding.UTF8.GetBytes(PrometheusNames.LabelName(key));
-            labelNames[key] = name;
-        }
-
-        return name;
     }
 }

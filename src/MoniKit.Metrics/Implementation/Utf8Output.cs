@@ -41,36 +41,7 @@ internal static class Utf8Output
         }
     }
 
-    /// <summary>Writes an attribute value as a label value, escaping backslash, double quote and line feed.</summary>
-    public static void WriteLabelValue(this ArrayBufferWriter<byte> output, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                return;
-            case string text:
-                output.WriteEscaped(text);
-                return;
-            case bool flag:
-                output.Write(flag ? "true"u8 : "false"u8);
-                return;
-            case double or float:
-                output.WriteDouble(Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                return;
-            case IUtf8SpanFormattable formattable:
-                var span = output.GetSpan(64);
-                if (formattable.TryFormat(span, out var written, default, CultureInfo.InvariantCulture))
-                {
-                    output.Advance(written);
-                    return;
-                }
-
-                break;
-        }
-
-        output.WriteEscaped(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
-    }
-
+    /// <summary>Writes text escaping backslash, double quote and line feed, as label values and OpenMetrics help need.</summary>
     public static void WriteEscaped(this ArrayBufferWriter<byte> output, ReadOnlySpan<char> text)
     {
         while (true)

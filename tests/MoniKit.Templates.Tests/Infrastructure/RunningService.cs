@@ -26,6 +26,9 @@ public sealed class RunningService : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Every line the service wrote to stdout so far.</summary>
     public IReadOnlyList<string> OutputLines => _process.OutputLines;
 

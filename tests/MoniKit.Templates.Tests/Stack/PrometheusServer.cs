@@ -14,7 +14,9 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public string Output => _program.Output;
 
-    public static async Task<PrometheusServer> StartAsync(string configFile)
+    /// <param name="configFile">The configuration file.</param>
+    /// <param name="extraArguments">More flags, such as <c>--enable-feature=exemplar-storage</c>.</param>
+    public static async Task<PrometheusServer> StartAsync(string configFile, params string[] extraArguments)
     {
         await MonitoringPrograms.EnsureInstalledAsync();
         var program = await BackgroundProgram.StartAsync(
@@ -24,6 +26,7 @@ public sealed class PrometheusServer : IAsyncDisposable
                 $"--config.file={configFile}",
                 $"--storage.tsdb.path={data}",
                 $"--web.listen-address=127.0.0.1:{port}",
+                .. extraArguments,
             ],
             Path.GetDirectoryName(configFile)!);
         return new PrometheusServer(program);
