@@ -11,7 +11,7 @@ public sealed class KoreanReadmeTests
 {
     [TestMethod]
     [DataRow("monikit-webapi", new[] { "--http-port", "5123" }, new[] { "http://localhost:5123", "/orders/{id}", "/demo/failure", "HighErrorRatio" }, new[] { "9464", "/products", "cleanup" })]
-    [DataRow("monikit-worker", new[] { "--metrics-port", "9555" }, new[] { "http://localhost:9555/metrics", "cleanup", "JobFailing", "job" }, new[] { "5080", "/orders", "/products" })]
+    [DataRow("monikit-worker", new[] { "--metrics-port", "9555" }, new[] { "http://localhost:9555/metrics", "cleanup", "JobFailing", "job" }, new[] { "5080", "/orders/{id}", "/demo/failure", "/products" })]
     [DataRow("monikit-data", new[] { "--http-port", "5124" }, new[] { "http://localhost:5124/products", "data/orders.db", "db.query", "\"db.system.name\":\"sqlite\"", "SlowQueries" }, new[] { "9464", "/orders/{id}", "PostgreSQL 연결 문자열" })]
     [DataRow("monikit-data", new[] { "--database", "postgres", "--compose", "false" }, new[] { "PostgreSQL 연결 문자열", "\"db.system.name\":\"postgresql\"" }, new[] { "data/orders.db", "docker-compose up", "## 모니터링 스택", "\"db.system.name\":\"sqlite\"" })]
     public async Task New_ServiceTemplate_WritesAKoreanReadmeForItsOptions(string template, string[] options, string[] present, string[] absent)

@@ -30,7 +30,7 @@ public sealed partial class LocalizedHelpTests
         // Help wraps long descriptions at spaces: compare with the whitespace taken out.
         var shown = Whitespace().Replace(help.Output, "");
         var shownStrings = strings.Where(s => s.Key is "name" or "description" || IsShownOptionString(s.Key, options)).ToList();
-        Assert.IsTrue(shownStrings.Count > 4, "the help should show the template's strings and its options'");
+        Assert.IsTrue(shownStrings.Count > 2, "the help should show the template's name, description and options");
         var missing = shownStrings.Where(s => !shown.Contains(Whitespace().Replace(s.Value, ""), StringComparison.Ordinal)).Select(s => s.Key).ToList();
         Assert.AreEqual(0, missing.Count, $"not shown: {string.Join(", ", missing)}\n{help.Output}");
     }
