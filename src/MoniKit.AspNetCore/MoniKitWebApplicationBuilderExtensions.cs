@@ -6,6 +6,9 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using MoniKit.AspNetCore;
 using MoniKit.AspNetCore.Implementation;
+using MoniKit.AspNetCore.Management;
+using MoniKit.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -34,9 +37,15 @@ public static class MoniKitWebApplicationBuilderExtensions
         builder.GetMoniKitOptions();
         builder.GetMoniKitRedactionPolicy();
         builder.AddMoniKitLogging();
+        NLogWebSetup.AddTo(builder);
         builder.AddMoniKitMetrics();
         builder.AddMoniKitSlackAlerts();
         builder.AddMoniKitManagementPort();
+
+        // Inbound requests become spans named after their route template, once an OTLP endpoint is configured;
+        // scrapes and probes do not.
+        var management = new ManagementTraffic(builder.AddMoniKitOptions<ManagementEndpointOptions>(ManagementEndpointOptions.SectionName, static _ => []));
+        builder.ConfigureMoniKitTracing(tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !management.IsManagement(context)));
         var http = builder.AddMoniKitOptions("Http", (HttpLoggingOptions o) => o.Validate(), configure);
 
         // ASP.NET Core's own "Request starting/finished" lines repeat the http.inbound line, and they carry the raw

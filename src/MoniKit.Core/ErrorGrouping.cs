@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -19,11 +20,19 @@ public static class ErrorGrouping
     // exception has no frame of the application at all.
     private static readonly string[] FrameworkPrefixes = ["System.", "Microsoft.", "MoniKit.", "NLog.", "Npgsql.", "Dapper."];
 
+    // One exception is usually keyed twice (its log line and its alert), and resolving the frames is the cost.
+    private static readonly ConditionalWeakTable<Exception, string> Keys = [];
+
     /// <summary>The grouping key of <paramref name="exception"/>: 16 lower-case hex digits.</summary>
     /// <param name="exception">The exception, thrown or not (an exception never thrown is grouped by its type).</param>
     public static string GetKey(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        return Keys.GetValue(exception, Compute);
+    }
+
+    private static string Compute(Exception exception)
+    {
         var text = new StringBuilder(256).Append(exception.GetType().FullName ?? exception.GetType().Name);
         var frames = new StackTrace(exception, fNeedFileInfo: false).GetFrames();
         var inApp = AppendFrames(text, frames, inAppOnly: true);

@@ -1,14 +1,15 @@
 namespace MoniKit;
 
 /// <summary>
-/// The field names of MoniKit log schema v1: one JSON object per line, with the Elastic Common Schema logging
-/// fields, OpenTelemetry semantic-convention names where ECS has none, and MoniKit's own fields under <c>monikit.*</c>.
+/// The field names of the MoniKit log schema (version <see cref="CurrentSchemaVersion"/>): one JSON object per line,
+/// with the Elastic Common Schema logging fields, OpenTelemetry semantic-convention names where ECS has none, and
+/// MoniKit's own fields under <c>monikit.*</c>.
 /// </summary>
 /// <remarks>Every name here is documented in <c>docs/log-schema.md</c>. Renaming one is a breaking change.</remarks>
 public static class LogFields
 {
     /// <summary>The version of the MoniKit log schema written in <see cref="SchemaVersion"/>.</summary>
-    public const string CurrentSchemaVersion = "1";
+    public const string CurrentSchemaVersion = "2";
 
     /// <summary>The ECS version the schema is compatible with.</summary>
     public const string CurrentEcsVersion = "8.11.0";
@@ -68,7 +69,10 @@ public static class LogFields
     public const string EventDuration = "event.duration";
     /// <summary><c>success</c>, <c>failure</c> or <c>unknown</c>, as ECS defines it.</summary>
     public const string EventOutcome = "event.outcome";
-    /// <summary>Captured request headers (opt-in), with sensitive ones redacted.</summary>
+    /// <summary>
+    /// Schema v1's captured request headers as one string. Still valid in v2, but deprecated: MoniKit writes one
+    /// <see cref="HttpRequestHeaderPrefix"/> field per header instead.
+    /// </summary>
     public const string HttpRequestHeaders = "http.request.headers";
     /// <summary>Captured request body (opt-in, size-capped).</summary>
     public const string HttpRequestBody = "http.request.body.content";
@@ -90,9 +94,12 @@ public static class LogFields
     public const string DbOperation = "db.operation.name";
     /// <summary>The main table the command touches.</summary>
     public const string DbCollection = "db.collection.name";
-    /// <summary>Rows affected, or -1 for a query.</summary>
+    /// <summary>The same field as <see cref="DbReturnedRows"/>, under its schema v1 constant name.</summary>
     public const string DbRowsAffected = "db.response.returned_rows";
-    /// <summary>Parameter values by name, when switched on, redacted by name.</summary>
+    /// <summary>
+    /// Schema v1's parameter values as one field. Not written since v2: each parameter has a field of its own, named
+    /// <see cref="DbQueryParameterPrefix"/> and the parameter's name.
+    /// </summary>
     public const string DbParameters = "db.query.parameter";
     /// <summary><c>transient</c> or <c>permanent</c> for a failed command.</summary>
     public const string DbErrorClass = "monikit.db.error_class";
@@ -112,11 +119,33 @@ public static class LogFields
     /// <summary>The next scheduled run of a periodic job.</summary>
     public const string JobNextRun = "monikit.job.next_run";
 
+    // Schema v2: fields that changed meaning or are new since v1 (see "Changes from v1" in docs/log-schema.md).
+
     /// <summary>
     /// The prefix of a captured request header's field (opt-in): <c>http.request.header.</c> and the header's name in
     /// lower case, such as <c>http.request.header.accept</c>; secret headers are masked.
     /// </summary>
     public const string HttpRequestHeaderPrefix = "http.request.header.";
+    /// <summary>ASP.NET Core's identifier of the request (<c>HttpContext.TraceIdentifier</c>), as ECS names it.</summary>
+    public const string HttpRequestId = "http.request.id";
+    /// <summary>The log stream of the service: its <see cref="ServiceName"/>, as ecs-logging sets it by default.</summary>
+    public const string EventDataset = "event.dataset";
+    /// <summary>Rows a query returned (read through its reader), as OpenTelemetry defines it.</summary>
+    public const string DbReturnedRows = "db.response.returned_rows";
+    /// <summary>Rows an INSERT, UPDATE or DELETE changed, as the provider reports them.</summary>
+    public const string DbAffectedRows = "monikit.db.affected_rows";
+    /// <summary>
+    /// Prefix of one parameter value (opt-in): <c>db.query.parameter.</c> and the parameter's name without its
+    /// <c>@</c>, <c>:</c> or <c>$</c>, or its 0-based position when it has no name, as OpenTelemetry names it.
+    /// </summary>
+    public const string DbQueryParameterPrefix = "db.query.parameter.";
+    /// <summary>
+    /// Prefix of a string property whose name would collide with an ECS field set or a MoniKit field (ECS's
+    /// <c>labels</c>: keyword values, no nested keys).
+    /// </summary>
+    public const string LabelsPrefix = "labels.";
+    /// <summary>Prefix of a number or boolean property whose name would collide with an ECS field set or a MoniKit field.</summary>
+    public const string ValuesPrefix = "monikit.values.";
 
     // Alert lines (alerts.json): the error group an alert belongs to, and why a line is in the file.
 

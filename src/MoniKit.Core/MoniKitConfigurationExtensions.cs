@@ -21,6 +21,13 @@ public static class MoniKitConfigurationExtensions
     public static MoniKitOptions GetMoniKitOptions(this IHostApplicationBuilder builder) =>
         builder.AddMoniKitOptions<MoniKitOptions>(sectionPath: null, options => options.Validate(), options =>
         {
+            // The standard OpenTelemetry variable names the service on its traces; the logs and metrics must agree.
+            if (builder.Configuration[MoniKitOptions.OtelServiceNameVariable] is { Length: > 0 } otelServiceName)
+            {
+                options.ServiceName = otelServiceName;
+                options.ServiceNameKey = MoniKitOptions.OtelServiceNameVariable;
+            }
+
             options.ServiceName ??= DefaultServiceName(builder.Environment.ApplicationName);
             options.ServiceVersion ??= DefaultServiceVersion();
             options.Environment ??= builder.Environment.EnvironmentName;

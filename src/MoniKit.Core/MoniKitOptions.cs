@@ -10,7 +10,8 @@ public sealed class MoniKitOptions
 
     /// <summary>
     /// The logical service name (<c>service.name</c>): lower-case letters, digits, '.', '_' and '-'.
-    /// Default value: the application name, lower-cased, with other characters replaced by '-'.
+    /// Default value: the application name, lower-cased, with other characters replaced by '-'. The OpenTelemetry
+    /// variable <c>OTEL_SERVICE_NAME</c>, when set, takes precedence, so that logs, metrics and traces agree.
     /// </summary>
     public string? ServiceName { get; set; }
 
@@ -23,15 +24,20 @@ public sealed class MoniKitOptions
     /// <summary>The deployment environment (<c>service.environment</c>). Default value: the host environment name.</summary>
     public string? Environment { get; set; }
 
+    internal const string OtelServiceNameVariable = "OTEL_SERVICE_NAME";
+
+    /// <summary>Where <see cref="ServiceName"/> came from, for the validation message.</summary>
+    internal string ServiceNameKey { get; set; } = $"{SectionName}:{nameof(ServiceName)}";
+
     internal IEnumerable<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(ServiceName))
         {
-            yield return $"{SectionName}:{nameof(ServiceName)} is required";
+            yield return $"{ServiceNameKey} is required";
         }
         else if (ServiceName.Length > 100 || !ServiceName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-'))
         {
-            yield return $"{SectionName}:{nameof(ServiceName)} must be at most 100 lower-case letters, digits, '.', '_' or '-' (was '{ServiceName}')";
+            yield return $"{ServiceNameKey} must be at most 100 lower-case letters, digits, '.', '_' or '-' (was '{ServiceName}')";
         }
 
         if (ServiceVersion is { Length: > 100 } || (ServiceVersion?.Any(char.IsControl) ?? false))

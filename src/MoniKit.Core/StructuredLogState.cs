@@ -3,8 +3,9 @@ using System.Collections;
 namespace MoniKit;
 
 /// <summary>
-/// A log state whose pairs MoniKit's logging writes as top-level JSON fields, with a message rendered once, here,
-/// instead of from a message template. MoniKit's own lines (<c>http.inbound</c>, <c>job</c>, ...) are written with
+/// A log state whose pairs MoniKit's logging writes as JSON fields (schema fields and names of the service's own at the
+/// top level, names under an ECS or MoniKit root moved under <c>labels.</c>; see <c>docs/log-schema.md</c>), with a
+/// message rendered once, here, instead of from a message template. MoniKit's own lines (<c>http.inbound</c>, <c>job</c>, ...) are written with
 /// it; a service can write its own structured events the same way:
 /// <code>
 /// var state = new StructuredLogState("Invoice sent").Add(LogFields.Kind, EventKinds.App).Add("invoice.id", id);

@@ -11,9 +11,10 @@ public sealed class DataMonitoringOptions
     private const string Prefix = "MoniKit:Data:";
 
     /// <summary>
-    /// Whether parameter values are written to <c>db.query.parameter</c>. Even when on, the value of every parameter
-    /// whose name the host's redaction policy calls a secret (password, token, key, ...), or that the SQL binds to a
-    /// column with such a name (<c>INSERT INTO u (name, password) VALUES (@p0, @p1)</c>), is masked.
+    /// Whether parameter values are written, one <c>db.query.parameter.&lt;key&gt;</c> field each. Even when on, the
+    /// value of every parameter whose name the host's redaction policy calls a secret (password, token, key, ...), or
+    /// that the SQL binds to a column with such a name (<c>INSERT INTO u (name, password) VALUES (@p0, @p1)</c>), is
+    /// masked.
     /// Default value: <see langword="false"/>.
     /// </summary>
     public bool LogParameters { get; set; }

@@ -37,6 +37,7 @@ public static class MoniKitHostApplicationBuilderExtensions
         builder.AddMoniKitMetrics();
         builder.AddMoniKitSlackAlerts();
         builder.AddMoniKitJobs();
+        builder.AddMoniKitTracing();
 
         // Returns the instance AddMoniKitMetrics bound and validated; a worker has no application port to share.
         var management = builder.AddMoniKitOptions<ManagementEndpointOptions>(ManagementEndpointOptions.SectionName, static _ => []);

@@ -8,27 +8,51 @@ using NLog.Layouts;
 namespace MoniKit.Logging;
 
 /// <summary>
-/// Renders an NLog event as one line of MoniKit log schema v1: a single JSON object, schema fields first, then the
-/// event's structured properties and scope properties as top-level fields, then the exception. See
-/// <c>docs/log-schema.md</c>. Use it for extra targets that must write the same lines as MoniKit's files.
+/// Renders an NLog event as one line of the MoniKit log schema (<see cref="LogFields.CurrentSchemaVersion"/>): a
+/// single JSON object, schema fields first, then the scope properties and the event's structured properties, then
+/// the exception. A property named like an ECS field set or a MoniKit field moves under <c>labels.</c> or
+/// <c>monikit.values.</c>; nothing is dropped. See <c>docs/log-schema.md</c>. Use it for extra targets that must write
+/// the same lines as MoniKit's files.
 /// </summary>
 public sealed class MoniKitJsonLayout : Layout
 {
     private static readonly string[] LevelNames = ["trace", "debug", "info", "warn", "error", "fatal"];
 
     private readonly string _serviceFields;
-    private readonly LogContextLayout _context = new();
+    private readonly PropertyNames _names;
+    private readonly LogContextLayout _context;
 
-    /// <summary>Creates the layout for one service.</summary>
+    /// <summary>Creates the layout for one service, masking secrets by the built-in rules (<see cref="RedactionPolicy.Default"/>).</summary>
     /// <param name="service">The service identity written on every line.</param>
     public MoniKitJsonLayout(MoniKitOptions service)
+        : this(service, RedactionPolicy.Default)
+    {
+    }
+
+    /// <summary>
+    /// Creates the layout for one service, masking secrets by a host's own policy, as MoniKit's files do: pass
+    /// <c>builder.GetMoniKitRedactionPolicy()</c>, or the <see cref="RedactionPolicy"/> in the host's services.
+    /// </summary>
+    /// <param name="service">The service identity written on every line.</param>
+    /// <param name="redaction">Which property names hold secrets; their values are masked in the fields and the message.</param>
+    public MoniKitJsonLayout(MoniKitOptions service, RedactionPolicy redaction)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(redaction);
+        _names = PropertyNames.For(redaction);
+        _context = new LogContextLayout(_names);
         var builder = new StringBuilder();
-        AppendField(builder, LogFields.ServiceName, service.ServiceName ?? string.Empty);
-        AppendField(builder, LogFields.ServiceVersion, service.ServiceVersion ?? string.Empty);
-        AppendField(builder, LogFields.ServiceEnvironment, service.Environment ?? string.Empty);
-        AppendField(builder, LogFields.HostName, Environment.MachineName);
+        var serviceName = service.ServiceName ?? string.Empty;
+        JsonText.AppendField(builder, LogFields.ServiceName, serviceName);
+        JsonText.AppendField(builder, LogFields.ServiceVersion, service.ServiceVersion ?? string.Empty);
+        JsonText.AppendField(builder, LogFields.ServiceEnvironment, service.Environment ?? string.Empty);
+        if (serviceName.Length > 0)
+        {
+            JsonText.AppendField(builder, LogFields.EventDataset, EventDataset.Of(serviceName));
+        }
+
+        JsonText.AppendField(builder, LogFields.HostName, Environment.MachineName);
+        builder.Append(",\"").Append(LogFields.ProcessPid).Append("\":").Append(Environment.ProcessId);
         builder.Append(",\"").Append(LogFields.Logger).Append("\":");
         _serviceFields = builder.ToString();
     }
@@ -47,19 +71,24 @@ public sealed class MoniKitJsonLayout : Layout
 
     /// <inheritdoc/>
     protected override void RenderFormattedMessage(LogEventInfo logEvent, StringBuilder target) =>
-        Render(logEvent, target, context: null, contextCaptured: false);
+        Render(logEvent, target, _context.Render(logEvent));
 
-    /// <summary>Renders a line whose context <see cref="LogContextLayout.Capture"/> captured on the logging thread.</summary>
-    internal void RenderLine(LogEventInfo logEvent, string? context, StringBuilder target) =>
-        Render(logEvent, target, context, contextCaptured: true);
+    /// <summary>What <see cref="RenderLine"/> needs from the logging thread: the trace ids and scope properties.</summary>
+    internal string? CaptureContext(LogEventInfo logEvent) => LogContextLayout.Capture(logEvent, _names);
 
-    private void Render(LogEventInfo logEvent, StringBuilder target, string? context, bool contextCaptured)
+    /// <summary>Renders a line whose context <see cref="CaptureContext"/> captured on the logging thread.</summary>
+    internal void RenderLine(LogEventInfo logEvent, string? context, StringBuilder target) => Render(logEvent, target, context);
+
+    private void Render(LogEventInfo logEvent, StringBuilder target, string? context)
     {
-        // One walk of the properties (NLog allocates an enumerator for it) into a pooled array serves both the scan for
-        // the kind and secrets and the writing.
+        context = string.IsNullOrEmpty(context) ? null : context;
+
+        // One walk of the properties (NLog allocates an enumerator for it) into pooled arrays serves the scan for the
+        // kind and secrets and the writing; each name is classified once.
         var properties = logEvent.HasProperties ? logEvent.Properties : null;
         var count = properties?.Count ?? 0;
         var items = count == 0 ? [] : ArrayPool<KeyValuePair<object, object?>>.Shared.Rent(count);
+        var names = count == 0 ? [] : ArrayPool<PropertyName?>.Shared.Rent(count);
         try
         {
             properties?.CopyTo(items, 0);
@@ -67,16 +96,13 @@ public sealed class MoniKitJsonLayout : Layout
             var hasSecret = false;
             for (var i = 0; i < count; i++)
             {
-                if (items[i].Key is not string name)
-                {
-                    continue;
-                }
-
-                if (name == LogFields.Kind)
+                var name = items[i].Key is string text ? _names.Classify(text) : null;
+                names[i] = name;
+                if (name?.Role == PropertyRole.Kind)
                 {
                     kind = KnownKind(items[i].Value) ?? kind;
                 }
-                else if (items[i].Value is not null && PropertyWriter.IsWritable(name) && PropertyWriter.IsSensitive(name))
+                else if (name is { Sensitive: true, Role: PropertyRole.TopLevel or PropertyRole.Moved } && items[i].Value is not null)
                 {
                     hasSecret = true;
                 }
@@ -87,45 +113,44 @@ public sealed class MoniKitJsonLayout : Layout
             target.Append("\",\"log.level\":\"").Append(LevelNames[Math.Clamp(logEvent.Level.Ordinal, 0, 5)]);
             target.Append("\",\"message\":");
             var message = logEvent.FormattedMessage ?? string.Empty;
-            JsonText.AppendString(target, hasSecret ? MaskSecrets(message, items.AsSpan(0, count)) : message);
+            JsonText.AppendString(target, hasSecret ? MaskSecrets(message, items.AsSpan(0, count), names.AsSpan(0, count)) : message);
             target.Append(",\"ecs.version\":\"" + LogFields.CurrentEcsVersion + "\",\"monikit.schema\":\""
                 + LogFields.CurrentSchemaVersion + "\",\"monikit.kind\":\"");
             target.Append(kind).Append('"').Append(_serviceFields);
             JsonText.AppendString(target, logEvent.LoggerName ?? string.Empty);
-            if (contextCaptured)
-            {
-                target.Append(context);
-            }
-            else
-            {
-                _context.Render(logEvent, target);
-            }
-
-            AppendProperties(target, items.AsSpan(0, count));
+            target.Append(context);
+            EventProperties.Append(target, items.AsSpan(0, count), names.AsSpan(0, count), context);
         }
         finally
         {
             if (count > 0)
             {
                 ArrayPool<KeyValuePair<object, object?>>.Shared.Return(items, clearArray: true);
+                ArrayPool<PropertyName?>.Shared.Return(names, clearArray: true);
             }
         }
 
         if (logEvent.Exception is { } exception)
         {
-            AppendException(target, exception);
+            ExceptionFields.Append(target, exception);
         }
 
         target.Append('}');
     }
 
-    private static string? KnownKind(object? value)
+    /// <summary>The kind a <c>monikit.kind</c> property names, when it is one of <see cref="EventKinds.All"/>.</summary>
+    internal static string? KnownKind(object? value)
     {
-        foreach (var known in EventKinds.All)
+        if (value is string kind)
         {
-            if (value is string kind && string.Equals(known, kind, StringComparison.Ordinal))
+            // Indexed: a foreach over the interface would allocate an enumerator for every line.
+            var all = EventKinds.All;
+            for (var i = 0; i < all.Count; i++)
             {
-                return known;
+                if (string.Equals(all[i], kind, StringComparison.Ordinal))
+                {
+                    return all[i];
+                }
             }
         }
 
@@ -133,11 +158,11 @@ public sealed class MoniKitJsonLayout : Layout
     }
 
     // A secret passed as a template argument is also in the rendered message; mask it there too.
-    private static string MaskSecrets(string message, ReadOnlySpan<KeyValuePair<object, object?>> items)
+    private static string MaskSecrets(string message, ReadOnlySpan<KeyValuePair<object, object?>> items, ReadOnlySpan<PropertyName?> names)
     {
-        foreach (var (key, value) in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (key is string name && value is not null && PropertyWriter.IsWritable(name) && PropertyWriter.IsSensitive(name))
+            if (names[i] is { Sensitive: true, Role: PropertyRole.TopLevel or PropertyRole.Moved } && items[i].Value is { } value)
             {
                 var text = Convert.ToString(value, CultureInfo.InvariantCulture);
                 if (!string.IsNullOrEmpty(text))
@@ -148,65 +173,5 @@ public sealed class MoniKitJsonLayout : Layout
         }
 
         return message;
-    }
-
-    private static void AppendProperties(StringBuilder target, ReadOnlySpan<KeyValuePair<object, object?>> items)
-    {
-        string? eventName = null;
-        var eventId = 0;
-        foreach (var (key, value) in items)
-        {
-            if (key is not string name)
-            {
-                continue;
-            }
-
-            if (PropertyWriter.IsWritable(name))
-            {
-                PropertyWriter.Append(target, name, value);
-            }
-            else if (name == PropertyWriter.EventNameProperty && value is string { Length: > 0 } text)
-            {
-                eventName = text;
-            }
-            else if (name == PropertyWriter.EventIdProperty && value is int id)
-            {
-                eventId = id;
-            }
-        }
-
-        if (eventName is not null)
-        {
-            AppendField(target, LogFields.EventAction, eventName);
-        }
-        else if (eventId != 0)
-        {
-            target.Append(",\"" + LogFields.EventAction + "\":\"").Append(eventId).Append('"');
-        }
-    }
-
-    private static void AppendException(StringBuilder target, Exception exception)
-    {
-        AppendField(target, LogFields.ErrorType, exception.GetType().FullName ?? exception.GetType().Name);
-        AppendField(target, LogFields.ErrorMessage, exception.Message);
-        string stackTrace;
-        try
-        {
-            stackTrace = exception.ToString();
-        }
-#pragma warning disable CA1031 // An exception whose ToString fails must still be logged.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            stackTrace = exception.StackTrace + Environment.NewLine + "(ToString() threw " + ex.GetType().FullName + ")";
-        }
-
-        AppendField(target, LogFields.ErrorStackTrace, stackTrace);
-    }
-
-    private static void AppendField(StringBuilder target, string name, string value)
-    {
-        target.Append(",\"").Append(name).Append("\":");
-        JsonText.AppendString(target, value);
     }
 }

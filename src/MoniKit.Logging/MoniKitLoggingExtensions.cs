@@ -14,15 +14,19 @@ public static class MoniKitLoggingExtensions
     /// <summary>
     /// Replaces the host's logging providers with NLog configured in code: a rolling JSON file with every level, an
     /// error file, and MoniKit JSON lines on the console from Warning up (readable text with every level in
-    /// Development), all written asynchronously through a bounded queue, plus every <see cref="MoniKitLogTarget"/> in
-    /// the service collection.
-    /// The <c>Logging:LogLevel</c> filters still apply. Options are bound from <c>MoniKit:Logging</c>.
+    /// Development), all written asynchronously through a bounded queue, each destination with a queue and writer of
+    /// its own; plus every <see cref="MoniKitLogTarget"/> in the service collection, and the targets and rules of the
+    /// app's own NLog configuration (the <c>NLog</c> section, or an <c>nlog.config</c>).
+    /// The <c>Logging:LogLevel</c> filters still apply. Options are bound from <c>MoniKit:Logging</c>; secrets in
+    /// properties and messages are masked by the host's redaction policy (<c>MoniKit:Redaction</c>).
     /// Calling it again changes nothing.
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <param name="configure">Code-level settings, applied after configuration on the first call.</param>
     /// <returns>The builder.</returns>
-    /// <exception cref="MoniKit.MoniKitConfigurationException">A setting is invalid; the message names the key.</exception>
+    /// <exception cref="MoniKit.MoniKitConfigurationException">
+    /// A setting is invalid, or the log folder cannot hold the log files; the message names the key.
+    /// </exception>
     public static TBuilder AddMoniKitLogging<TBuilder>(this TBuilder builder, Action<MoniKitLoggingOptions>? configure = null)
         where TBuilder : IHostApplicationBuilder
     {
@@ -32,13 +36,27 @@ public static class MoniKitLoggingExtensions
             return builder;
         }
 
-        builder.GetMoniKitOptions();
-        builder.AddMoniKitOptions<MoniKitLoggingOptions>(MoniKitLoggingOptions.SectionName, options => options.Validate(), options =>
-        {
-            configure?.Invoke(options);
-            options.Console ??= builder.Environment.IsDevelopment() ? MoniKitConsoleFormat.Text : MoniKitConsoleFormat.Json;
-            options.ConsoleLevel ??= builder.Environment.IsDevelopment() ? LogLevel.Trace : LogLevel.Warning;
-        });
+        var service = builder.GetMoniKitOptions();
+
+        // Validated now and registered for the layout: MoniKit:Redaction decides which property names are masked.
+        builder.GetMoniKitRedactionPolicy();
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.AddMoniKitOptions<MoniKitLoggingOptions>(
+            MoniKitLoggingOptions.SectionName,
+            options =>
+            {
+                // The folder is only tried once the settings themselves are valid.
+                var failures = options.Validate().ToList();
+                return failures.Count > 0
+                    ? failures
+                    : LogDirectoryCheck.Validate(options, options.ResolveDirectory(contentRoot), service.ServiceName ?? "service");
+            },
+            options =>
+            {
+                configure?.Invoke(options);
+                options.Console ??= builder.Environment.IsDevelopment() ? MoniKitConsoleFormat.Text : MoniKitConsoleFormat.Json;
+                options.ConsoleLevel ??= builder.Environment.IsDevelopment() ? LogLevel.Trace : LogLevel.Warning;
+            });
 
         builder.Services.AddSingleton<MoniKitLogFactory>();
         builder.Services.AddHostedService<LogFlushService>();

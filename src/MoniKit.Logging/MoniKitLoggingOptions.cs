@@ -120,6 +120,9 @@ public sealed class MoniKitLoggingOptions
 
     internal long ArchiveAboveSizeBytes => (long)(ArchiveAboveSizeMb * 1024 * 1024);
 
+    /// <summary>The full path of <see cref="Directory"/>, a relative one resolved against the content root.</summary>
+    internal string ResolveDirectory(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, Directory));
+
     private static bool IsValidFileName(string? name) =>
         name is null
         || (!string.IsNullOrWhiteSpace(name) && name.AsSpan().IndexOfAny(Path.GetInvalidFileNameChars()) < 0

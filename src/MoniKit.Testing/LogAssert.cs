@@ -2,7 +2,7 @@ using System.Text;
 
 namespace MoniKit.Testing;
 
-/// <summary>MSTest assertions that log lines conform to MoniKit log schema v1.</summary>
+/// <summary>MSTest assertions that log lines conform to the current MoniKit log schema (<see cref="LogSchema"/>).</summary>
 public static class LogAssert
 {
     /// <summary>Fails unless <paramref name="jsonLine"/> conforms.</summary>
@@ -48,6 +48,6 @@ public static class LogAssert
         }
 
         Assert.IsGreaterThan(0, number, $"There is no {what} to check.");
-        Assert.AreEqual(0, report.Length, "Log lines do not conform to MoniKit log schema v1:" + Environment.NewLine + report);
+        Assert.AreEqual(0, report.Length, $"Log lines do not conform to MoniKit log schema v{LogFields.CurrentSchemaVersion}:" + Environment.NewLine + report);
     }
 }

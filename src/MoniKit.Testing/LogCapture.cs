@@ -95,7 +95,8 @@ public sealed class LogCapture
             e => e.TryGetProperty(LogFields.Message, out var m) && m.GetString()?.Contains(text, StringComparison.Ordinal) == true,
             timeout);
 
-    internal CaptureTarget CreateTarget(MoniKitOptions service) => new(this) { Layout = new MoniKitJsonLayout(service) };
+    internal CaptureTarget CreateTarget(MoniKitOptions service, RedactionPolicy redaction) =>
+        new(this) { Layout = new MoniKitJsonLayout(service, redaction) };
 
     internal void Add(string line)
     {

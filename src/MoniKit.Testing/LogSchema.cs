@@ -4,11 +4,14 @@ using MoniKit.Testing.Implementation;
 
 namespace MoniKit.Testing;
 
-/// <summary>Checks a line against MoniKit log schema v1, read from the JSON Schema file shipped in MoniKit.Logging.</summary>
+/// <summary>
+/// Checks a line against the current MoniKit log schema (<see cref="LogFields.CurrentSchemaVersion"/>), read from the
+/// JSON Schema file shipped in MoniKit.Logging, and against the rules on field names that an index enforces.
+/// </summary>
 public static class LogSchema
 {
-    /// <summary>The manifest resource name of the schema inside the MoniKit.Logging assembly.</summary>
-    public const string ResourceName = "MoniKit.Logging.log-schema.v1.json";
+    /// <summary>The manifest resource name of the current schema inside the MoniKit.Logging assembly.</summary>
+    public const string ResourceName = "MoniKit.Logging.log-schema.v" + LogFields.CurrentSchemaVersion + ".json";
 
     private static readonly Lazy<(string Text, SchemaValidator Validator)> Loaded = new(Load);
 
@@ -17,7 +20,8 @@ public static class LogSchema
 
     /// <summary>
     /// Returns every way <paramref name="jsonLine"/> breaks the schema: not a single line, not one JSON object,
-    /// a missing or malformed field, a duplicate field. An empty list means the line conforms.
+    /// a missing or malformed field, a duplicate field, a field name that is also the dotted prefix of another
+    /// (<c>url</c> beside <c>url.path</c>, which Elasticsearch rejects). An empty list means the line conforms.
     /// </summary>
     /// <param name="jsonLine">One line as written to a log file or the console, without its line ending.</param>
     /// <returns>The errors, each naming the field.</returns>
@@ -45,6 +49,7 @@ public static class LogSchema
         using (document)
         {
             Loaded.Value.Validator.Validate(document.RootElement, errors);
+            FieldNames.Check(document.RootElement, errors);
         }
 
         return errors;
@@ -58,7 +63,7 @@ public static class LogSchema
         var text = reader.ReadToEnd();
         using var document = JsonDocument.Parse(text);
         var schema = document.RootElement.Clone();
-        SchemaValidator.CheckKeywords(schema);
+        SchemaKeywords.Check(schema);
         return (text, new SchemaValidator(schema));
     }
 }

@@ -28,7 +28,9 @@ public static class MoniKitLogCaptureExtensions
         var capture = new LogCapture();
         services.AddSingleton(capture);
         services.AddSingleton(sp => new MoniKitLogTarget(
-            capture.CreateTarget(sp.GetRequiredService<MoniKitOptions>()), NLog.LogLevel.Trace));
+            // The host's redaction policy, so that captured lines are masked as the log files are.
+            capture.CreateTarget(sp.GetRequiredService<MoniKitOptions>(), sp.GetService<RedactionPolicy>() ?? RedactionPolicy.Default),
+            NLog.LogLevel.Trace));
         return capture;
     }
 }

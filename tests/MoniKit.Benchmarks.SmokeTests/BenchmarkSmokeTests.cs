@@ -22,7 +22,7 @@ public sealed class BenchmarkSmokeTests
         var classes = BenchmarkMethods.Select(row => (string)row[0]).Distinct().Order().ToArray();
 
         CollectionAssert.AreEqual(
-            new[] { "ExemplarBenchmarks", "LogEventBenchmarks", "PrometheusBenchmarks", "RequestPipelineBenchmarks", "SlackAlertBenchmarks" }, classes);
+            new[] { "ExemplarBenchmarks", "LogEventBenchmarks", "LogWriterBenchmarks", "PrometheusBenchmarks", "RequestPipelineBenchmarks", "SlackAlertBenchmarks", "TracingBenchmarks" }, classes);
     }
 
     [TestMethod]

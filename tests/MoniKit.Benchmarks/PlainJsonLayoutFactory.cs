@@ -22,7 +22,9 @@ public static class PlainJsonLayoutFactory
         Add(layout, LogFields.ServiceName, service.ServiceName ?? string.Empty);
         Add(layout, LogFields.ServiceVersion, service.ServiceVersion ?? string.Empty);
         Add(layout, LogFields.ServiceEnvironment, service.Environment ?? string.Empty);
+        Add(layout, LogFields.EventDataset, (service.ServiceName ?? string.Empty).Replace('-', '_'));
         Add(layout, LogFields.HostName, Environment.MachineName);
+        layout.Attributes.Add(new JsonAttribute(LogFields.ProcessPid, Layout.FromString("${processid}")) { Encode = false });
         Add(layout, LogFields.Logger, "${logger}");
         Add(layout, LogFields.EventAction, "${event-properties:EventName}");
         Add(layout, LogFields.ErrorType, "${exception:format=type}");

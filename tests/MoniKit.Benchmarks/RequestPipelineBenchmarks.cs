@@ -66,7 +66,8 @@ public class RequestPipelineBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static async Task<int> GetAsync(HttpClient client)
+    /// <summary>Sends <c>GET /orders/42</c>; returns the status code times 1000 plus the body length.</summary>
+    internal static async Task<int> GetAsync(HttpClient client)
     {
         using var response = await client.GetAsync(new Uri("/orders/42", UriKind.Relative)).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);

@@ -10,6 +10,8 @@ public sealed class DbParameterValuesTests
 {
     private const string Secret = "s3cr3t-param";
 
+    private static readonly HashSet<string> NoPlaceholders = [];
+
     [TestMethod]
     [DataRow("@password")]
     [DataRow("@__password_0")]
@@ -21,7 +23,7 @@ public sealed class DbParameterValuesTests
     {
         var values = Capture("SELECT 1", (name, Secret));
 
-        Assert.AreEqual(Redaction.Mask, values[name]);
+        Assert.AreEqual(Redaction.Mask, values[Field(name)]);
     }
 
     [TestMethod]
@@ -40,7 +42,7 @@ public sealed class DbParameterValuesTests
 
         foreach (var name in names)
         {
-            Assert.AreEqual(secret.Contains(name) ? Redaction.Mask : Secret + name, values[name], $"{name} in {sql}");
+            Assert.AreEqual(secret.Contains(name) ? Redaction.Mask : Secret + name, values[Field(name)], $"{name} in {sql}");
         }
     }
 
@@ -49,8 +51,8 @@ public sealed class DbParameterValuesTests
     {
         var values = Capture("INSERT INTO u (name, pwd) VALUES (@p0, @p1)", ("p0", "ann"), ("p1", Secret));
 
-        Assert.AreEqual("ann", values["p0"]);
-        Assert.AreEqual(Redaction.Mask, values["p1"]);
+        Assert.AreEqual("ann", values[Field("p0")]);
+        Assert.AreEqual(Redaction.Mask, values[Field("p1")]);
     }
 
     [TestMethod]
@@ -62,9 +64,9 @@ public sealed class DbParameterValuesTests
 
         var values = Capture(policy, "UPDATE accounts SET iban = @p0 WHERE id = @p1", ("@p0", "DE89"), ("@p1", "7"), ("@payerIban", "DE12"));
 
-        Assert.AreEqual(Redaction.Mask, values["@p0"]);
-        Assert.AreEqual("7", values["@p1"]);
-        Assert.AreEqual(Redaction.Mask, values["@payerIban"]);
+        Assert.AreEqual(Redaction.Mask, values[Field("@p0")]);
+        Assert.AreEqual("7", values[Field("@p1")]);
+        Assert.AreEqual(Redaction.Mask, values[Field("@payerIban")]);
     }
 
     [TestMethod]
@@ -72,16 +74,66 @@ public sealed class DbParameterValuesTests
     {
         var values = Capture("SELECT 1", ("@n", 1.5), ("@b", new byte[] { 1, 2, 3 }), ("@s", new string('x', 300)), ("@null", DBNull.Value));
 
-        Assert.AreEqual("1.5", values["@n"]);
-        Assert.AreEqual("(3 bytes)", values["@b"]);
-        Assert.AreEqual(new string('x', 256) + "…", values["@s"]);
-        Assert.IsNull(values["@null"]);
+        Assert.AreEqual("1.5", values[Field("@n")]);
+        Assert.AreEqual("(3 bytes)", values[Field("@b")]);
+        Assert.AreEqual(new string('x', 256) + "…", values[Field("@s")]);
+        Assert.IsNull(values[Field("@null")]);
     }
 
-    private static IReadOnlyDictionary<string, string?> Capture(string sql, params (string Name, object Value)[] parameters) =>
+    [TestMethod]
+    public void Capture_NamedUnnamedNullAndSecret_OneOpenTelemetryFieldEach()
+    {
+        using var command = new SqliteCommand();
+        command.Parameters.AddWithValue("@id", 42);
+        command.Parameters.AddWithValue(":state", "shipped");
+        command.Parameters.AddWithValue("$note", DBNull.Value);
+        command.Parameters.AddWithValue("plain", 1.5);
+        command.Parameters.Add(new SqliteParameter { ParameterName = string.Empty, Value = "second" });
+        command.Parameters.AddWithValue("@apiToken", "tok-secret");
+        command.Parameters.AddWithValue("@blob", new byte[] { 1, 2, 3 });
+
+        var fields = DbParameterValues.Capture(command.Parameters, RedactionPolicy.Default, NoPlaceholders)!;
+
+        CollectionAssert.AreEqual(
+            new KeyValuePair<string, string?>[]
+            {
+                new("db.query.parameter.id", "42"),
+                new("db.query.parameter.state", "shipped"),
+                new("db.query.parameter.note", null),
+                new("db.query.parameter.plain", "1.5"),
+                new("db.query.parameter.4", "second"),
+                new("db.query.parameter.apiToken", Redaction.Mask),
+                new("db.query.parameter.blob", "(3 bytes)"),
+            },
+            fields.ToArray());
+    }
+
+    [TestMethod]
+    public void Capture_LongValue_CutWithAnEllipsis()
+    {
+        using var command = new SqliteCommand();
+        command.Parameters.AddWithValue("@text", new string('x', 300));
+
+        var value = DbParameterValues.Capture(command.Parameters, RedactionPolicy.Default, NoPlaceholders)!.Single().Value!;
+
+        Assert.AreEqual(new string('x', 256) + "…", value);
+    }
+
+    [TestMethod]
+    public void Capture_NoParameters_Null()
+    {
+        using var command = new SqliteCommand();
+
+        Assert.IsNull(DbParameterValues.Capture(command.Parameters, RedactionPolicy.Default, NoPlaceholders));
+    }
+
+    // The field a parameter is written to: its name without the placeholder prefix.
+    private static string Field(string name) => LogFields.DbQueryParameterPrefix + name.TrimStart('@', ':', '$');
+
+    private static Dictionary<string, string?> Capture(string sql, params (string Name, object Value)[] parameters) =>
         Capture(RedactionPolicy.Default, sql, parameters);
 
-    private static IReadOnlyDictionary<string, string?> Capture(RedactionPolicy policy, string sql, params (string Name, object Value)[] parameters)
+    private static Dictionary<string, string?> Capture(RedactionPolicy policy, string sql, params (string Name, object Value)[] parameters)
     {
         using var command = new SqliteCommand(sql);
         foreach (var (name, value) in parameters)
@@ -90,6 +142,6 @@ public sealed class DbParameterValuesTests
         }
 
         var statement = SqlStatementParser.Parse(sql, CommandType.Text, DbSystemNames.PostgreSql, 4000, policy);
-        return DbParameterValues.Capture(command.Parameters, policy, statement.SecretPlaceholders)!;
+        return DbParameterValues.Capture(command.Parameters, policy, statement.SecretPlaceholders)!.ToDictionary(p => p.Key, p => p.Value);
     }
 }

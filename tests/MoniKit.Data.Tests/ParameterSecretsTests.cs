@@ -21,8 +21,8 @@ public sealed class ParameterSecretsTests
         await connection.ExecuteAsync("UPDATE \"Users\" SET \"Password\" = @p0 WHERE \"Name\" = @p1", new { p0 = Secret + "-new", p1 = "alice" });
 
         SqliteMonitoringTests.AssertNoValue(host, Secret);
-        var insert = (IReadOnlyDictionary<string, string?>)host.Logs.DbQueries[1][LogFields.DbParameters]!;
-        Assert.AreEqual("alice", insert.Single(p => p.Key.EndsWith("p0", StringComparison.Ordinal)).Value);
-        Assert.AreEqual(Redaction.Mask, insert.Single(p => p.Key.EndsWith("p1", StringComparison.Ordinal)).Value);
+        var insert = host.Logs.DbQueries[1];
+        Assert.AreEqual("alice", insert[LogFields.DbQueryParameterPrefix + "p0"]);
+        Assert.AreEqual(Redaction.Mask, insert[LogFields.DbQueryParameterPrefix + "p1"]);
     }
 }

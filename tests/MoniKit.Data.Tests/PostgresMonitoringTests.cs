@@ -26,9 +26,9 @@ public sealed class PostgresMonitoringTests
         Assert.HasCount(3, lines);
         Assert.IsTrue(lines.All(l => l.TraceId == activity.TraceId.ToHexString() && l.Level == LogLevel.Information));
         Assert.IsTrue(lines.All(l => (string?)l[LogFields.DbSystem] == "postgresql" && (string?)l[LogFields.DbCollection] == "public." + table));
-        Assert.AreEqual(1L, lines[1][LogFields.DbRowsAffected]);
+        Assert.AreEqual(1L, lines[1][LogFields.DbAffectedRows]);
         Assert.AreEqual($"SELECT name FROM public.{table} WHERE name = @name", lines[2][LogFields.DbQueryText]);
-        Assert.AreEqual(1L, lines[2][LogFields.DbRowsAffected]);
+        Assert.AreEqual(1L, lines[2][LogFields.DbReturnedRows]);
         SqliteMonitoringTests.AssertNoValue(host, "tok-9f8e7d");
         SqliteMonitoringTests.AssertNoValue(host, "pen'");
     }

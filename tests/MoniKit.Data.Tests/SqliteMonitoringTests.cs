@@ -38,18 +38,20 @@ public sealed class SqliteMonitoringTests
             Assert.IsInstanceOfType<long>(line[LogFields.EventDuration]);
             Assert.IsGreaterThan(0L, (long)line[LogFields.EventDuration]!);
             Assert.AreEqual("success", line[LogFields.EventOutcome]);
-            Assert.IsFalse(line.Fields.ContainsKey(LogFields.DbParameters));
+            Assert.IsFalse(line.Fields.Keys.Any(k => k.StartsWith(LogFields.DbQueryParameterPrefix, StringComparison.Ordinal)));
         }
 
         Assert.AreEqual("CREATE", lines[0][LogFields.DbOperation]);
         Assert.AreEqual("items", lines[0][LogFields.DbCollection]);
         Assert.AreEqual("INSERT", lines[1][LogFields.DbOperation]);
         Assert.AreEqual("INSERT INTO items (name) VALUES (@name)", lines[1][LogFields.DbQueryText]);
-        Assert.AreEqual(1L, lines[1][LogFields.DbRowsAffected]);
+        Assert.AreEqual(1L, lines[1][LogFields.DbAffectedRows]);
+        Assert.IsFalse(lines[1].Fields.ContainsKey(LogFields.DbReturnedRows), "An INSERT returns no rows.");
         Assert.AreEqual("SELECT", lines[3][LogFields.DbOperation]);
         Assert.AreEqual("items", lines[3][LogFields.DbCollection]);
         Assert.AreEqual("SELECT id, name FROM items WHERE name <> @name", lines[3][LogFields.DbQueryText]);
-        Assert.AreEqual(2L, lines[3][LogFields.DbRowsAffected]);
+        Assert.AreEqual(2L, lines[3][LogFields.DbReturnedRows]);
+        Assert.IsFalse(lines[3].Fields.ContainsKey(LogFields.DbAffectedRows), "A SELECT changes no rows.");
         AssertNoValue(host, Secret);
     }
 
@@ -88,13 +90,40 @@ public sealed class SqliteMonitoringTests
 
         var lines = host.Logs.DbQueries;
         Assert.HasCount(3, lines);
-        Assert.AreEqual(3L, lines[0][LogFields.DbRowsAffected]);
+        Assert.AreEqual(3L, lines[0][LogFields.DbAffectedRows]);
+        Assert.IsFalse(lines[0].Fields.ContainsKey(LogFields.DbReturnedRows));
         Assert.AreEqual("CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL); INSERT INTO orders (total) VALUES (?), (?), (?)", lines[0][LogFields.DbQueryText]);
         Assert.AreEqual("SELECT", lines[1][LogFields.DbOperation]);
-        Assert.IsFalse(lines[1].Fields.ContainsKey(LogFields.DbRowsAffected));
+        Assert.IsFalse(lines[1].Fields.ContainsKey(LogFields.DbReturnedRows));
+        Assert.IsFalse(lines[1].Fields.ContainsKey(LogFields.DbAffectedRows));
         Assert.AreEqual("SELECT total FROM orders WHERE total > ?", lines[2][LogFields.DbQueryText]);
-        Assert.AreEqual(2L, lines[2][LogFields.DbRowsAffected]);
+        Assert.AreEqual(2L, lines[2][LogFields.DbReturnedRows]);
         Assert.IsNull(lines[2].TraceId);
+    }
+
+    [TestMethod]
+    public void InsertReturning_ReadThroughAReader_LogsRowsReturnedAndRowsChanged()
+    {
+        using var database = new SqliteDatabase();
+        using var host = TestHost.Start();
+        using var connection = database.CreateConnection().WithMoniKit(host.Services);
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE t (v INTEGER)";
+            create.ExecuteNonQuery();
+        }
+
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO t (v) VALUES (1), (2), (3) RETURNING v";
+            using var reader = insert.ExecuteReader();
+            Assert.IsTrue(reader.Read());
+        }
+
+        var line = host.Logs.DbQueries[^1];
+        Assert.AreEqual(1L, line[LogFields.DbReturnedRows], "Only one row was read.");
+        Assert.AreEqual(3L, line[LogFields.DbAffectedRows]);
     }
 
     [TestMethod]
@@ -109,10 +138,11 @@ public sealed class SqliteMonitoringTests
             "INSERT INTO users (name, password_hash, api_key) VALUES (@name, @passwordHash, @apiKey)",
             new { name = "alice", passwordHash = Secret, apiKey = Secret + "-key" });
 
-        var parameters = (IReadOnlyDictionary<string, string?>)host.Logs.DbQueries[1][LogFields.DbParameters]!;
-        Assert.AreEqual("alice", parameters.Single(p => p.Key.Contains("name", StringComparison.Ordinal)).Value);
-        Assert.AreEqual(Redaction.Mask, parameters.Single(p => p.Key.Contains("passwordHash", StringComparison.Ordinal)).Value);
-        Assert.AreEqual(Redaction.Mask, parameters.Single(p => p.Key.Contains("apiKey", StringComparison.Ordinal)).Value);
+        var insert = host.Logs.DbQueries[1];
+        Assert.AreEqual("alice", insert[LogFields.DbQueryParameterPrefix + "name"]);
+        Assert.AreEqual(Redaction.Mask, insert[LogFields.DbQueryParameterPrefix + "passwordHash"]);
+        Assert.AreEqual(Redaction.Mask, insert[LogFields.DbQueryParameterPrefix + "apiKey"]);
+        Assert.IsFalse(insert.Fields.ContainsKey(LogFields.DbParameters), "Schema v1's single field is gone.");
         AssertNoValue(host, Secret);
     }
 

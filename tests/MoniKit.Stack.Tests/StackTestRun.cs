@@ -5,5 +5,9 @@ namespace MoniKit.Stack.Tests;
 public static class StackTestRun
 {
     [AssemblyCleanup]
-    public static void RemoveRenderedFolders() => TemplateRenderer.DeleteAll();
+    public static void RemoveRenderedFolders()
+    {
+        TemplateRenderer.DeleteAll();
+        Kubernetes.KubernetesRenderer.DeleteAll();
+    }
 }

@@ -89,7 +89,8 @@ internal static class TemplateRenderer
         return hive;
     }
 
-    private static ProcessResult Dotnet(IEnumerable<string> arguments) =>
+    /// <summary>Runs <c>dotnet</c> with no telemetry or first-run output.</summary>
+    internal static ProcessResult Dotnet(IEnumerable<string> arguments) =>
         ProcessRunner.Run("dotnet", arguments, environment: new Dictionary<string, string?>
         {
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",

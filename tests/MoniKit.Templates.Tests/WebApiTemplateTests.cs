@@ -67,6 +67,12 @@ public sealed class WebApiTemplateTests
             Assert.AreEqual("/orders/{id:int}", order42.Get("http.route"));
             Assert.AreEqual("200", order42.Get("http.response.status_code"));
             Assert.AreEqual("info", order42.Get("log.level"));
+            Assert.AreEqual("success", order42.Get("event.outcome"));
+            Assert.IsNotNull(order42.Get("http.request.id"));
+            foreach (var name in new[] { "RequestId", "RequestPath", "ConnectionId" })
+            {
+                Assert.IsFalse(parsedFiles.Any(l => l.Get(name) is not null), $"ASP.NET Core's scope field {name} reached a line");
+            }
 
             // alerts.json holds the alert about the failure (kind "alert"), not a second log of it.
             var alerts = parsedFiles.Where(l => l.Get("monikit.kind") == "alert").ToList();

@@ -133,6 +133,7 @@ internal sealed class RequestLoggingMiddleware(
             .Add(LogFields.HttpRoute, route)
             .Add(LogFields.HttpResponseStatusCode, status)
             .Add(LogFields.EventDuration, (long)(elapsed.Ticks * 100))
+            .Add(LogFields.EventOutcome, failure is not null || status >= 500 ? "failure" : "success")
             .Add(LogFields.ClientIp, context.Connection.RemoteIpAddress?.ToString())
             .Add(LogFields.UserAgent, request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null)
             .Add(LogFields.HttpRequestBody, body);

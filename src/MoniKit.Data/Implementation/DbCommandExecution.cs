@@ -11,7 +11,7 @@ internal sealed class DbCommandExecution(
     string systemName,
     string commandText,
     CommandType commandType,
-    IReadOnlyDictionary<string, string?>? parameters,
+    IReadOnlyList<KeyValuePair<string, string?>>? parameters,
     long startTimestamp)
 {
     public string SystemName { get; } = systemName;
@@ -20,9 +20,13 @@ internal sealed class DbCommandExecution(
 
     public CommandType CommandType { get; } = commandType;
 
-    public IReadOnlyDictionary<string, string?>? Parameters { get; } = parameters;
+    /// <summary>The <c>db.query.parameter.&lt;key&gt;</c> fields, when parameters are logged.</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>>? Parameters { get; } = parameters;
 
     public long StartTimestamp { get; } = startTimestamp;
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(StartTimestamp);
+
+    /// <summary>The command's trace span, started with it; <see langword="null"/> when no tracer listens.</summary>
+    public Activity? Span { get; } = DbCommandSpan.Start(systemName, Stopwatch.GetElapsedTime(startTimestamp));
 }

@@ -63,17 +63,22 @@ internal sealed class DbCommandMonitor : IDisposable
             Options.LogParameters ? CaptureParameters(command, systemName) : null,
             Stopwatch.GetTimestamp() - (long)(alreadyElapsed.TotalSeconds * Stopwatch.Frequency));
 
-    public void Succeeded(DbCommandExecution execution, TimeSpan elapsed, long? rows) =>
-        Record(execution, elapsed, rows, exception: null, cancelled: false);
+    /// <param name="execution">The command.</param>
+    /// <param name="elapsed">How long it ran.</param>
+    /// <param name="affectedRows">The rows it changed, as <c>ExecuteNonQuery</c> or the reader reports them (-1: none).</param>
+    /// <param name="returnedRows">The rows read through its reader; <see langword="null"/> when it had none.</param>
+    public void Succeeded(DbCommandExecution execution, TimeSpan elapsed, long? affectedRows, long? returnedRows = null) =>
+        Record(execution, elapsed, new DbRowCounts(returnedRows, affectedRows), exception: null, cancelled: false);
 
     public void Failed(DbCommandExecution execution, TimeSpan elapsed, Exception? exception, bool cancelled) =>
-        Record(execution, elapsed, rows: null, exception, cancelled);
+        Record(execution, elapsed, default, exception, cancelled);
 
     public void Dispose() => ownedMeter?.Dispose();
 
-    private void Record(DbCommandExecution execution, TimeSpan elapsed, long? rows, Exception? exception, bool cancelled)
+    private void Record(DbCommandExecution execution, TimeSpan elapsed, DbRowCounts rows, Exception? exception, bool cancelled)
     {
         var statement = Parse(execution);
+        using var span = new DbCommandSpan(execution.Span, statement, elapsed, exception, cancelled);
         var milliseconds = elapsed.TotalMilliseconds;
         var slow = milliseconds >= Options.SlowQueryThresholdMs;
 
@@ -109,7 +114,7 @@ internal sealed class DbCommandMonitor : IDisposable
         logger.Log(level, default, state, exception, static (s, _) => s.Message);
     }
 
-    private IReadOnlyDictionary<string, string?>? CaptureParameters(DbCommand command, string systemName) =>
+    private IReadOnlyList<KeyValuePair<string, string?>>? CaptureParameters(DbCommand command, string systemName) =>
         DbParameterValues.Capture(
             command.Parameters,
             redaction,

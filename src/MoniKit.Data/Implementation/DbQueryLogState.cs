@@ -15,11 +15,11 @@ internal sealed class DbQueryLogState : IReadOnlyList<KeyValuePair<string, objec
         DbCommandExecution execution,
         SqlStatementInfo statement,
         TimeSpan elapsed,
-        long? rows,
+        DbRowCounts rows,
         string? errorClass,
         LogLevel level)
     {
-        fields = new List<KeyValuePair<string, object?>>(10)
+        fields = new List<KeyValuePair<string, object?>>(11 + (execution.Parameters?.Count ?? 0))
         {
             new(LogFields.Kind, EventKinds.DbQuery),
             new(LogFields.DbSystem, execution.SystemName),
@@ -33,14 +33,20 @@ internal sealed class DbQueryLogState : IReadOnlyList<KeyValuePair<string, objec
         fields.Add(new(LogFields.DbQueryText, statement.Text));
         fields.Add(new(LogFields.EventDuration, (long)(elapsed.Ticks * 100)));
         fields.Add(new(LogFields.EventOutcome, errorClass is null ? "success" : "failure"));
-        if (rows is >= 0)
+        if (rows.Returned is >= 0)
         {
-            fields.Add(new(LogFields.DbRowsAffected, rows.Value));
+            fields.Add(new(LogFields.DbReturnedRows, rows.Returned.Value));
         }
 
-        if (execution.Parameters is not null)
+        if (rows.Affected is >= 0)
         {
-            fields.Add(new(LogFields.DbParameters, execution.Parameters));
+            fields.Add(new(LogFields.DbAffectedRows, rows.Affected.Value));
+        }
+
+        // One field per parameter; a SQL NULL stays null (the list keeps it, where StructuredLogState would not).
+        foreach (var (name, value) in execution.Parameters ?? [])
+        {
+            fields.Add(new(name, value));
         }
 
         if (errorClass is not null)

@@ -110,7 +110,7 @@ internal sealed class MonitoredDbCommand(DbCommand inner, MonitoredDbConnection?
         try
         {
             var value = Inner.ExecuteScalar();
-            monitor?.Succeeded(execution!, execution!.Elapsed, rows: null);
+            monitor?.Succeeded(execution!, execution!.Elapsed, affectedRows: null);
             return value;
         }
         catch (Exception ex) when (Fail(monitor, execution, ex, CancellationToken.None))
@@ -125,7 +125,7 @@ internal sealed class MonitoredDbCommand(DbCommand inner, MonitoredDbConnection?
         try
         {
             var value = await Inner.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            monitor?.Succeeded(execution!, execution!.Elapsed, rows: null);
+            monitor?.Succeeded(execution!, execution!.Elapsed, affectedRows: null);
             return value;
         }
         catch (Exception ex) when (Fail(monitor, execution, ex, cancellationToken))

@@ -6,7 +6,7 @@ namespace MoniKit.Data.Implementation;
 
 /// <summary>
 /// Counts the rows read and reports the command once, when the reader is closed, so the line carries the rows
-/// returned and the time until the last row. Every data accessor forwards to the provider's reader
+/// returned (and those changed, for an INSERT ... RETURNING) and the time until the last row. Every data accessor forwards to the provider's reader
 /// (see <c>MonitoredDbDataReader.Accessors.cs</c>).
 /// </summary>
 internal sealed partial class MonitoredDbDataReader(DbDataReader inner, DbCommandMonitor monitor, DbCommandExecution execution)
@@ -125,7 +125,7 @@ internal sealed partial class MonitoredDbDataReader(DbDataReader inner, DbComman
             affected = -1;
         }
 
-        monitor.Succeeded(execution, execution.Elapsed, Math.Max(rowsRead, affected));
+        monitor.Succeeded(execution, execution.Elapsed, affectedRows: affected, returnedRows: rowsRead);
     }
 
     private bool Fail(Exception exception, CancellationToken cancellationToken)

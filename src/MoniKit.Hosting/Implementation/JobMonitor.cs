@@ -111,6 +111,8 @@ internal sealed class JobMonitor(ILoggerFactory loggerFactory, JobMetrics metric
         var elapsed = time.GetElapsedTime(run.Start);
         metrics.Record(run.Job, outcome, elapsed, time.GetUtcNow());
         run.Activity.SetStatus(outcome == JobOutcome.Failure ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
+        run.Activity.SetTag(LogFields.JobOutcome, JobOutcomeNames.Of(outcome));
+        run.Activity.SetTag("error.type", failure?.GetType().FullName);
         Log(run.Job, outcome, elapsed, failure, next);
     }
 

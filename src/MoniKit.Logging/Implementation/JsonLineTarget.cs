@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Text;
 using NLog;
 using NLog.Common;
 using NLog.Targets;
@@ -8,60 +6,79 @@ using NLog.Targets;
 namespace MoniKit.Logging.Implementation;
 
 /// <summary>
-/// Writes MoniKit JSON lines to standard output, the log file and the error file through one bounded queue and one
-/// writer thread. The calling thread only captures what it alone knows (trace ids, scopes) and enqueues the event;
-/// the writer renders each event once, encodes it once, and hands the same line to every destination, in batches.
+/// MoniKit's own destinations (the console, the log file, the error file) behind one bounded queue. The calling thread
+/// only captures what it alone knows (trace ids, scopes) and enqueues the event; one writer thread renders each event
+/// once and hands the line to each destination's own queue and writer, so that a destination that is stuck never holds
+/// up the others. At shutdown, <see cref="DrainAsync"/> waits for the destinations until a deadline and gives up on
+/// those that have not finished, reporting what they lost instead of hanging.
 /// </summary>
 internal sealed class JsonLineTarget : Target
 {
-    // How long the writer waits after a batch before taking the next one. Under load a batch per wait costs far less
-    // than a wake-up per event, while short waits keep each batch's burst of work small for the request threads that
-    // share the CPU (20 ms gave visibly worse p99 latency than 2 ms on 2 cores). When idle, the writer sleeps until an
-    // event arrives.
-    private static readonly TimeSpan BatchDelay = TimeSpan.FromMilliseconds(2);
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    /// <summary>The least the shutdown waits for the destinations, even when the host's own timeout has passed.</summary>
+    public static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(250);
 
-    private readonly MoniKitJsonLayout _layout;
-    private readonly int _queueLimit;
-    private readonly MoniKitLogOverflowAction _overflowAction;
-    private readonly LogLevel? _consoleLevel;
-    private readonly StrongBox<long>? _consoleDropped;
-    private readonly RollingFile? _file;
-    private readonly RollingFile? _errorFile;
-    private readonly ConcurrentQueue<(LogEventInfo Event, string? Context)> _queue = new();
-    private readonly ConcurrentQueue<AsyncContinuation> _flushRequests = new();
-    private readonly ManualResetEventSlim _signal = new(false);
-    private readonly ManualResetEventSlim _urgent = new(false);
-    private readonly Encoder _encoder = Utf8.GetEncoder();
-    private readonly StringBuilder _line = new(1024);
-    private readonly StringBuilder _console = new(64 * 1024);
-    private byte[] _bytes = new byte[4 * 1024];
-    private int _consoleLines;
-    private int _count;
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(2);
+
+    private readonly EventQueue _queue;
+    private readonly LineRenderer _renderer;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentQueue<FlushMarker> _flushes = new();
+    private readonly Func<bool> _otherWork;
     private volatile bool _stopping;
+    private bool _writerEnded = true;
     private Thread? _writer;
 
-    public JsonLineTarget(
-        MoniKitJsonLayout layout,
-        MoniKitLoggingOptions options,
-        LogLevel? consoleLevel,
-        RollingFile? file,
-        RollingFile? errorFile,
-        LoggingMetrics metrics)
+    public JsonLineTarget(EventQueue queue, LineRenderer renderer, TimeProvider time)
     {
-        _layout = layout;
-        _queueLimit = options.QueueLimit;
-        _overflowAction = options.OverflowAction;
-        _consoleLevel = consoleLevel;
-        _consoleDropped = consoleLevel is null ? null : metrics.RegisterTarget("console");
-        _file = file;
-        _errorFile = errorFile;
+        _queue = queue;
+        _renderer = renderer;
+        _time = time;
+        _otherWork = () => _stopping || !_flushes.IsEmpty;
+        Destinations = [.. renderer.Destinations];
+    }
+
+    public IReadOnlyList<ILineDestination> Destinations { get; }
+
+    /// <summary>
+    /// Waits until every line queued before the call is written, or <paramref name="budget"/> passes, or the host gives
+    /// up (<paramref name="hostStopping"/>, once <see cref="MinimumWait"/> has passed: healthy destinations need no
+    /// more); then gives up on each destination that still holds lines. Returns what each of those lost.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Destination, long Lines)>> DrainAsync(TimeSpan budget, CancellationToken hostStopping)
+    {
+        if (_writer is null)
+        {
+            return [];
+        }
+
+        var marker = new FlushMarker(null);
+        _flushes.Enqueue(marker);
+        _queue.Hurry();
+        using var cancel = new CancellationTokenSource();
+        var hostGaveUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = hostStopping.Register(() => hostGaveUp.TrySetResult());
+        var deadline = Task.Delay(budget, _time, cancel.Token);
+        var minimum = Task.Delay(MinimumWait, _time, cancel.Token);
+        var finished = await Task.WhenAny(marker.Completion, deadline, Task.WhenAll(minimum, hostGaveUp.Task)).ConfigureAwait(false);
+        await cancel.CancelAsync().ConfigureAwait(false);
+        if (finished == marker.Completion)
+        {
+            return [];
+        }
+
+        return [.. Destinations.Where(d => d.QueuedLines > 0).Select(d => (d.Name, d.Abandon()))];
     }
 
     protected override void InitializeTarget()
     {
         base.InitializeTarget();
+        foreach (var destination in Destinations)
+        {
+            destination.Start();
+        }
+
         _stopping = false;
+        _writerEnded = false;
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "MoniKit log writer" };
         _writer.Start();
     }
@@ -69,27 +86,31 @@ internal sealed class JsonLineTarget : Target
     protected override void CloseTarget()
     {
         _stopping = true;
-        _signal.Set();
-        _urgent.Set();
-        if (_writer is null || _writer.Join(TimeSpan.FromSeconds(15)))
+        _queue.Close();
+        _writerEnded = _writer is null || _writer.Join(StopWait);
+        if (_writerEnded)
         {
-            // Whatever arrived while the writer was finishing; the writer is gone, so this thread may write.
+            // Whatever arrived while the writer was finishing; the writer is gone, so this thread may render.
             WriteQueued();
         }
 
         _writer = null;
-        _file?.Dispose();
-        _errorFile?.Dispose();
+        foreach (var destination in Destinations)
+        {
+            destination.Complete(StopWait);
+            destination.Dispose();
+        }
+
         base.CloseTarget();
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        // A writer still held up (by a file in Block mode) keeps its queue: disposing it under the thread would crash it.
+        if (disposing && _writerEnded)
         {
-            _signal.Dispose();
-            _urgent.Dispose();
+            _queue.Dispose();
         }
     }
 
@@ -101,9 +122,8 @@ internal sealed class JsonLineTarget : Target
             return;
         }
 
-        _flushRequests.Enqueue(asyncContinuation);
-        _signal.Set();
-        _urgent.Set();
+        _flushes.Enqueue(new FlushMarker(asyncContinuation));
+        _queue.Hurry();
     }
 
     protected override void Write(LogEventInfo logEvent) => Enqueue(logEvent);
@@ -125,43 +145,9 @@ internal sealed class JsonLineTarget : Target
     private void Enqueue(LogEventInfo logEvent)
     {
         // What only the calling thread knows is captured now; the rest is rendered by the writer.
-        var context = LogContextLayout.Capture(logEvent);
-        if (Interlocked.Increment(ref _count) > _queueLimit)
+        if (_queue.Enqueue(new QueuedEvent(logEvent, _renderer.CaptureContext(logEvent)), out var dropped))
         {
-            switch (_overflowAction)
-            {
-                case MoniKitLogOverflowAction.Discard:
-                    // The oldest line goes: in an incident the newest lines say most.
-                    if (_queue.TryDequeue(out var oldest))
-                    {
-                        Interlocked.Decrement(ref _count);
-                        CountDropped(oldest.Event);
-                    }
-
-                    break;
-                case MoniKitLogOverflowAction.Block:
-                    var spin = default(SpinWait);
-                    while (Volatile.Read(ref _count) > _queueLimit && _writer is not null)
-                    {
-                        _urgent.Set();
-                        _signal.Set();
-                        spin.SpinOnce(sleep1Threshold: 20);
-                    }
-
-                    break;
-            }
-        }
-
-        _queue.Enqueue((logEvent, context));
-        if (Volatile.Read(ref _count) > _queueLimit / 2 && !_urgent.IsSet)
-        {
-            // Half full: the writer starts now instead of finishing its wait.
-            _urgent.Set();
-        }
-
-        if (!_signal.IsSet)
-        {
-            _signal.Set();
+            _renderer.CountDropped(dropped.Event);
         }
     }
 
@@ -169,8 +155,7 @@ internal sealed class JsonLineTarget : Target
     {
         while (true)
         {
-            _signal.Wait();
-            _signal.Reset();
+            _queue.WaitForWork(_otherWork);
             var stopping = _stopping;
             WriteQueued();
             if (stopping)
@@ -178,28 +163,23 @@ internal sealed class JsonLineTarget : Target
                 return;
             }
 
-            // Batches build up meanwhile; a flush or a full queue cuts the wait short.
-            _urgent.Wait(BatchDelay);
-            _urgent.Reset();
+            _queue.PauseForBatch();
         }
     }
 
     private void WriteQueued()
     {
-        // Flush requests made before this point are answered once everything queued before them is written.
-        var flushes = _flushRequests.Count;
+        // Flushes asked for before this point are passed on behind everything queued before them.
+        var flushes = _flushes.Count;
         try
         {
             // At most what is queued now, so that a steady stream of events cannot hold back the flushes.
-            for (var n = Volatile.Read(ref _count); n > 0 && _queue.TryDequeue(out var queued); n--)
+            for (var n = _queue.Count; n > 0 && _queue.TryDequeue(out var queued); n--)
             {
-                Interlocked.Decrement(ref _count);
-                WriteLine(queued.Event, queued.Context);
+                _renderer.Render(queued);
             }
 
-            WriteConsole();
-            _file?.Flush();
-            _errorFile?.Flush();
+            _renderer.HandOff();
         }
 #pragma warning disable CA1031 // The writer thread must survive anything a line or a destination throws.
         catch (Exception ex)
@@ -208,109 +188,14 @@ internal sealed class JsonLineTarget : Target
             InternalLogger.Error(ex, "MoniKit: the log writer failed");
         }
 
-        for (var i = 0; i < flushes && _flushRequests.TryDequeue(out var flushed); i++)
+        for (var i = 0; i < flushes && _flushes.TryDequeue(out var flush); i++)
         {
-            flushed(null);
-        }
-    }
-
-    private void WriteLine(LogEventInfo logEvent, string? context)
-    {
-        _line.Clear();
-        try
-        {
-            _layout.RenderLine(logEvent, context, _line);
-        }
-#pragma warning disable CA1031 // A line that cannot be rendered is dropped and counted; the others are written.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            InternalLogger.Error(ex, "MoniKit: a log event could not be rendered");
-            CountDropped(logEvent);
-            return;
-        }
-
-        _line.Append('\n');
-        if (_consoleLevel is not null && logEvent.Level >= _consoleLevel)
-        {
-            _console.Append(_line);
-            if (++_consoleLines >= 1000 || _console.Length >= 256 * 1024)
+            foreach (var destination in Destinations)
             {
-                WriteConsole();
-            }
-        }
-
-        if (_file is null && (_errorFile is null || logEvent.Level < LogLevel.Error))
-        {
-            return;
-        }
-
-        var length = Encode();
-        _file?.Write(_bytes.AsSpan(0, length));
-        if (logEvent.Level >= LogLevel.Error)
-        {
-            _errorFile?.Write(_bytes.AsSpan(0, length));
-        }
-    }
-
-    private int Encode()
-    {
-        var needed = Utf8.GetMaxByteCount(_line.Length);
-        if (needed > _bytes.Length)
-        {
-            _bytes = new byte[Math.Max(needed, _bytes.Length * 2)];
-        }
-
-        // One encoder across the chunks, so that a surrogate pair split between two chunks stays one character.
-        var length = 0;
-        foreach (var chunk in _line.GetChunks())
-        {
-            length += _encoder.GetBytes(chunk.Span, _bytes.AsSpan(length), flush: false);
-        }
-
-        return length + _encoder.GetBytes([], _bytes.AsSpan(length), flush: true);
-    }
-
-    private void WriteConsole()
-    {
-        if (_consoleLines == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            // Console.Out, not the raw stream, so that a host or test that redirects the console gets the lines.
-            var output = Console.Out;
-            foreach (var chunk in _console.GetChunks())
-            {
-                output.Write(chunk.Span);
+                destination.Offer(flush);
             }
 
-            output.Flush();
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-        {
-            Interlocked.Add(ref _consoleDropped!.Value, _consoleLines);
-            InternalLogger.Warn(ex, "MoniKit: writing to standard output failed");
-        }
-
-        _console.Clear();
-        _consoleLines = 0;
-    }
-
-    /// <summary>The lines dropped for each destination an event would have reached.</summary>
-    private void CountDropped(LogEventInfo logEvent)
-    {
-        if (_consoleDropped is not null && logEvent.Level >= _consoleLevel)
-        {
-            Interlocked.Increment(ref _consoleDropped.Value);
-        }
-
-        _file?.CountDropped();
-        if (logEvent.Level >= LogLevel.Error)
-        {
-            _errorFile?.CountDropped();
+            flush.Arrive();
         }
     }
 }

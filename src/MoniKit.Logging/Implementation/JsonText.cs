@@ -20,6 +20,13 @@ internal static class JsonText
         builder.Append('"');
     }
 
+    /// <summary>Appends <c>,"name":"value"</c>; <paramref name="name"/> is a schema field name, which needs no escaping.</summary>
+    public static void AppendField(StringBuilder builder, string name, ReadOnlySpan<char> value)
+    {
+        builder.Append(",\"").Append(name).Append("\":");
+        AppendString(builder, value);
+    }
+
     /// <summary>Appends the escaped content of <paramref name="value"/>, without quotes.</summary>
     public static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> value)
     {

@@ -7,6 +7,17 @@ namespace MoniKit.Logging.Implementation;
 /// <summary>Appends a structured property value: numbers and booleans as JSON, everything else as a string.</summary>
 internal static class JsonValue
 {
+    /// <summary>The JSON type <see cref="Append"/> writes <paramref name="value"/> as.</summary>
+    public static JsonKind KindOf(object? value) => value switch
+    {
+        null => JsonKind.Null,
+        bool => JsonKind.Boolean,
+        int or long or short or byte or sbyte or ushort or uint or ulong or decimal => JsonKind.Number,
+        double number => double.IsFinite(number) ? JsonKind.Number : JsonKind.String,
+        float number => float.IsFinite(number) ? JsonKind.Number : JsonKind.String,
+        _ => JsonKind.String,
+    };
+
     public static void Append(StringBuilder builder, object? value)
     {
         switch (value)

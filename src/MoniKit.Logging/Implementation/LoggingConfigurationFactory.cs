@@ -1,56 +1,30 @@
 using NLog;
 using NLog.Config;
-using NLog.Layouts;
-using NLog.Targets;
-using NLog.Targets.Wrappers;
 
 namespace MoniKit.Logging.Implementation;
 
-/// <summary>Builds a host's NLog configuration in code: counter, console and files, then extra targets.</summary>
+/// <summary>Builds a host's NLog configuration in code: the counter, MoniKit's own destinations, then extra targets.</summary>
 internal static class LoggingConfigurationFactory
 {
-    private const string TextLayout =
-        "${date:universalTime=true:format=HH\\:mm\\:ss.fff} ${pad:padding=-5:inner=${level:uppercase=true}} ${logger}: ${message}"
-        + "${onexception:inner=${newline}${exception:format=tostring}}";
+    public const string WriterName = "monikit-json";
 
     public static LoggingConfiguration Create(
         LogFactory factory,
         MoniKitOptions service,
         MoniKitLoggingOptions options,
+        RedactionPolicy redaction,
         string directory,
         LoggingMetrics metrics,
-        IEnumerable<MoniKitLogTarget> extraTargets)
+        IEnumerable<MoniKitLogTarget> extraTargets,
+        LogWriterEnvironment environment,
+        out JsonLineTarget? writer)
     {
         var configuration = new LoggingConfiguration(factory);
         configuration.AddRuleForAllLevels(new EventCountingTarget(metrics) { Name = "monikit-counter" });
-
-        var layout = new MoniKitJsonLayout(service);
-        var console = options.Console ?? MoniKitConsoleFormat.Json;
-        var consoleLevel = LogLevel.FromOrdinal((int)(options.ConsoleLevel ?? Microsoft.Extensions.Logging.LogLevel.Trace));
-        if (console == MoniKitConsoleFormat.Text)
+        writer = CreateWriter(service, options, redaction, directory, metrics, environment, out var minLevel);
+        if (writer is not null)
         {
-            var text = new ColoredConsoleTarget { Layout = Layout.FromString(TextLayout), DetectConsoleAvailable = false };
-            AddQueued(configuration, text, "console", options, metrics, consoleLevel);
-        }
-
-        // The JSON destinations share one queue and one writer, which renders each line once for all of them.
-        var serviceName = service.ServiceName ?? "service";
-        var file = options.File ? CreateFile(Path.Combine(directory, options.FileName ?? serviceName + ".json"), "file") : null;
-        var errorFile = options.ErrorFile
-            ? CreateFile(Path.Combine(directory, options.ErrorFileName ?? serviceName + ".error.json"), "error-file")
-            : null;
-        if (console == MoniKitConsoleFormat.Json || file is not null || errorFile is not null)
-        {
-            var jsonConsoleLevel = console == MoniKitConsoleFormat.Json ? consoleLevel : null;
-            var writer = new JsonLineTarget(layout, options, jsonConsoleLevel, file, errorFile, metrics) { Name = "monikit-json" };
-
             // Only the levels some destination wants are queued at all.
-            var minLevel = file is not null ? LogLevel.Trace : LogLevel.Error;
-            if (jsonConsoleLevel is not null && jsonConsoleLevel < minLevel)
-            {
-                minLevel = jsonConsoleLevel;
-            }
-
             configuration.AddRule(minLevel, LogLevel.Fatal, writer);
         }
 
@@ -63,37 +37,60 @@ internal static class LoggingConfigurationFactory
         }
 
         return configuration;
-
-        RollingFile CreateFile(string path, string target) =>
-            new(path, options.ArchiveAboveSizeBytes, options.MaxArchiveFiles, metrics.RegisterTarget(target));
     }
 
-    private static void AddQueued(
-        LoggingConfiguration configuration,
-        Target target,
-        string name,
+    private static JsonLineTarget? CreateWriter(
+        MoniKitOptions service,
         MoniKitLoggingOptions options,
+        RedactionPolicy redaction,
+        string directory,
         LoggingMetrics metrics,
-        LogLevel minLevel)
+        LogWriterEnvironment environment,
+        out LogLevel minLevel)
     {
-        target.Name = "monikit-" + name + "-writer";
-        var wrapper = new AsyncTargetWrapper(target)
-        {
-            Name = "monikit-" + name,
-            QueueLimit = options.QueueLimit,
+        var format = options.Console ?? MoniKitConsoleFormat.Json;
+        var consoleLevel = LogLevel.FromOrdinal((int)(options.ConsoleLevel ?? Microsoft.Extensions.Logging.LogLevel.Trace));
+        var limit = options.QueueLimit;
 
-            // NLog's default wakes the writer 1 ms after each event; under load that is a wake-up and a small write
-            // per request. Waiting a little longer writes the same lines in larger batches, using far less CPU.
-            TimeToSleepBetweenBatches = 20,
-            OverflowAction = options.OverflowAction switch
-            {
-                MoniKitLogOverflowAction.Block => AsyncTargetWrapperOverflowAction.Block,
-                MoniKitLogOverflowAction.Grow => AsyncTargetWrapperOverflowAction.Grow,
-                _ => AsyncTargetWrapperOverflowAction.Discard,
-            },
-        };
-        var dropped = metrics.RegisterTarget(name);
-        wrapper.LogEventDropped += (_, _) => Interlocked.Increment(ref dropped.Value);
-        configuration.AddRule(minLevel, LogLevel.Fatal, wrapper);
+        // Each round of the writer hands a destination at most a full queue; room for two means that a destination
+        // still writing the previous round never drops the next one.
+        var destinationLimit = (int)Math.Min(2L * limit, int.MaxValue);
+        var console = format == MoniKitConsoleFormat.None
+            ? null
+            : new ConsoleDestination(destinationLimit, metrics.RegisterTarget("console"), environment.Console);
+        var serviceName = service.ServiceName ?? "service";
+        var file = options.File ? CreateFile(options.FileName ?? serviceName + ".json", "file") : null;
+        var errorFile = options.ErrorFile ? CreateFile(options.ErrorFileName ?? serviceName + ".error.json", "error-file") : null;
+        minLevel = file is not null ? LogLevel.Trace : LogLevel.Error;
+        if (console is not null && consoleLevel < minLevel)
+        {
+            minLevel = consoleLevel;
+        }
+
+        if (console is null && file is null && errorFile is null)
+        {
+            return null;
+        }
+
+        var text = format == MoniKitConsoleFormat.Text ? environment.TextLayout() : null;
+        var renderer = new LineRenderer(new MoniKitJsonLayout(service, redaction), text, consoleLevel, console, file, errorFile);
+        return new JsonLineTarget(new EventQueue(limit, options.OverflowAction, environment.Time), renderer, environment.Time) { Name = WriterName };
+
+        FileDestination CreateFile(string name, string target)
+        {
+            var rolling = new RollingFile(
+                Path.Combine(directory, name),
+                options.ArchiveAboveSizeBytes,
+                options.MaxArchiveFiles,
+                metrics.RegisterTarget(target),
+                metrics.RegisterArchives(target),
+                environment.FileSystem,
+                environment.Time,
+                environment.Report);
+
+            // Block promises that no line is lost, so a full file queue holds up the writer; Grow lets it grow.
+            var fileLimit = options.OverflowAction == MoniKitLogOverflowAction.Grow ? int.MaxValue : destinationLimit;
+            return new FileDestination(target, rolling, fileLimit, waitForRoom: options.OverflowAction == MoniKitLogOverflowAction.Block);
+        }
     }
 }

@@ -15,6 +15,7 @@ internal sealed class LoggingMetrics : IDisposable
 
     private readonly long[] _events = new long[LevelNames.Length];
     private readonly Dictionary<string, StrongBox<long>> _dropped = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeletedArchives> _deleted = new(StringComparer.Ordinal);
     private readonly Meter? _ownedMeter;
 
     public LoggingMetrics(IMeterFactory? meterFactory)
@@ -23,7 +24,11 @@ internal sealed class LoggingMetrics : IDisposable
         var meter = meterFactory?.Create(MeterName) ?? (_ownedMeter = new Meter(MeterName));
         meter.CreateObservableCounter("monikit.log.events", ObserveEvents, "{event}", "Log events written, by level.");
         meter.CreateObservableCounter(
-            "monikit.log.events.dropped", ObserveDropped, "{event}", "Log events dropped because a target's queue was full.");
+            "monikit.log.events.dropped", ObserveDropped, "{event}", "Log lines a destination did not write: its queue was full, it could not be written, or the shutdown deadline came first.");
+        meter.CreateObservableCounter(
+            "monikit.log.archives.deleted", () => ObserveDeleted(static d => d.Files), "{file}", "Log file archives deleted by retention (MaxArchiveFiles), by file.");
+        meter.CreateObservableCounter(
+            "monikit.log.archives.deleted_lines", () => ObserveDeleted(static d => d.Lines), "{line}", "Lines that were in the log file archives deleted by retention, by file.");
     }
 
     public void CountEvent(int levelOrdinal)
@@ -48,6 +53,20 @@ internal sealed class LoggingMetrics : IDisposable
         }
     }
 
+    /// <summary>Registers a log file whose archives retention may delete; returns its counts.</summary>
+    public DeletedArchives RegisterArchives(string target)
+    {
+        lock (_deleted)
+        {
+            if (!_deleted.TryGetValue(target, out var counts))
+            {
+                _deleted[target] = counts = new DeletedArchives();
+            }
+
+            return counts;
+        }
+    }
+
     public void Dispose() => _ownedMeter?.Dispose();
 
     private IEnumerable<Measurement<long>> ObserveEvents()
@@ -69,6 +88,20 @@ internal sealed class LoggingMetrics : IDisposable
         foreach (var (target, box) in targets)
         {
             yield return new Measurement<long>(Volatile.Read(ref box.Value), new KeyValuePair<string, object?>("target", target));
+        }
+    }
+
+    private IEnumerable<Measurement<long>> ObserveDeleted(Func<DeletedArchives, long> count)
+    {
+        KeyValuePair<string, DeletedArchives>[] targets;
+        lock (_deleted)
+        {
+            targets = [.. _deleted];
+        }
+
+        foreach (var (target, counts) in targets)
+        {
+            yield return new Measurement<long>(count(counts), new KeyValuePair<string, object?>("target", target));
         }
     }
 }

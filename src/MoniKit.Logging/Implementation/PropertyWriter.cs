@@ -1,10 +1,12 @@
-using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Text;
 
 namespace MoniKit.Logging.Implementation;
 
-/// <summary>Writes structured properties as top-level fields: never over a schema field, secrets masked.</summary>
+/// <summary>
+/// Writes structured properties: a schema field an event sets, or a name of the service's own, at the top level; any
+/// other name under <c>labels.</c> (strings) or <c>monikit.values.</c> (numbers, booleans); secrets masked wherever
+/// they go. No value is dropped.
+/// </summary>
 internal static class PropertyWriter
 {
     /// <summary>The name NLog gives the message template text; the rendered message is already written.</summary>
@@ -16,31 +18,28 @@ internal static class PropertyWriter
     /// <summary>The property holding an event id's name.</summary>
     public const string EventNameProperty = "EventName";
 
-    // Fields the layout writes itself; a property with one of these names is dropped rather than written twice.
-    private static readonly FrozenSet<string> Reserved = new[]
+    /// <summary>
+    /// Appends <c>,"field":value</c>: at the top level when the name and the value's type allow it, otherwise under
+    /// a moved name that <paramref name="moved"/> keeps unique in the line.
+    /// </summary>
+    public static void Append(StringBuilder builder, PropertyName name, object? value, ref MovedFields moved)
     {
-        LogFields.Timestamp, LogFields.Level, LogFields.Message, LogFields.EcsVersion, LogFields.SchemaVersion,
-        LogFields.Kind, LogFields.ServiceName, LogFields.ServiceVersion, LogFields.ServiceEnvironment,
-        LogFields.HostName, LogFields.Logger, LogFields.TraceId, LogFields.SpanId, LogFields.EventAction,
-        LogFields.ErrorType, LogFields.ErrorMessage, LogFields.ErrorStackTrace, OriginalFormat, EventIdProperty,
-        EventNameProperty,
-    }.ToFrozenSet(StringComparer.Ordinal);
+        var kind = name.Sensitive ? JsonKind.String : JsonKind.Null;
+        if (!name.Sensitive && (name.Role == PropertyRole.Moved || name.SchemaType is not null))
+        {
+            kind = JsonValue.KindOf(value);
+        }
 
-    private const int MaxCachedNames = 4096;
+        if ((name.Role is PropertyRole.TopLevel or PropertyRole.EventId or PropertyRole.EventName) && Fits(name.SchemaType, kind))
+        {
+            builder.Append(name.TopLevelField);
+        }
+        else
+        {
+            builder.Append(moved.Claim(kind is JsonKind.Number or JsonKind.Boolean ? name.ValueField : name.LabelField));
+        }
 
-    // Property names are almost always template constants, so the substring checks run once per name.
-    private static readonly ConcurrentDictionary<string, bool> SensitiveCache = new(StringComparer.Ordinal);
-
-    /// <summary>Whether a property with this name is written at all.</summary>
-    public static bool IsWritable(string? name) => !string.IsNullOrEmpty(name) && !Reserved.Contains(name);
-
-    /// <summary>Appends <c>,"name":value</c>, masking the value when the name marks a secret.</summary>
-    public static void Append(StringBuilder builder, string name, object? value)
-    {
-        builder.Append(',');
-        JsonText.AppendString(builder, name);
-        builder.Append(':');
-        if (IsSensitive(name))
+        if (name.Sensitive)
         {
             builder.Append('"').Append(Redaction.Mask).Append('"');
         }
@@ -50,20 +49,12 @@ internal static class PropertyWriter
         }
     }
 
-    /// <summary>Whether the value of a property with this name is a secret (<see cref="Redaction.IsSensitiveName"/>).</summary>
-    public static bool IsSensitive(string name)
+    // A schema field keeps its type, so an index never sees two: a property of another type is moved instead.
+    private static bool Fits(FieldType? type, JsonKind kind) => type switch
     {
-        if (SensitiveCache.TryGetValue(name, out var sensitive))
-        {
-            return sensitive;
-        }
-
-        sensitive = Redaction.IsSensitiveName(name);
-        if (SensitiveCache.Count < MaxCachedNames)
-        {
-            SensitiveCache.TryAdd(name, sensitive);
-        }
-
-        return sensitive;
-    }
+        null => true,
+        FieldType.Number => kind == JsonKind.Number,
+        FieldType.Text => kind == JsonKind.String,
+        _ => kind is JsonKind.String or JsonKind.Null,
+    };
 }

@@ -1,104 +1,120 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using NLog.Common;
 
 namespace MoniKit.Logging.Implementation;
 
 /// <summary>
-/// One log file written by the log writer thread only. When a line would take the file beyond its size limit, the
-/// file is renamed to the next archive (<c>name_01.json</c>, <c>name_02.json</c>, ...; the numbers keep rising) and
-/// archives beyond the limit are deleted, oldest first; a tailing log shipper follows the name. A file that cannot be
-/// written (disk full, permissions) never throws to the service: its lines are counted as dropped and opening is
-/// retried a second later.
+/// One log file, written by its destination's writer thread only. Before a line would take the file beyond its size
+/// limit, the file is archived (<see cref="LogArchives"/>, which counts what retention deletes); a tailing log shipper
+/// follows the name. A file that cannot be written (disk full, permissions) never throws to the service: its lines are
+/// dropped and counted, writing is retried a second later, and the outage is reported once on standard error, then
+/// once more with the count of lost lines when writing works again. A write cut short by a full disk is cut back to
+/// its last whole line, so every line in the file stays one JSON object.
 /// </summary>
-internal sealed class RollingFile(string path, long archiveAboveBytes, int maxArchiveFiles, StrongBox<long> dropped) : IDisposable
+internal sealed class RollingFile(
+    string path,
+    long archiveAboveBytes,
+    int maxArchiveFiles,
+    StrongBox<long> dropped,
+    DeletedArchives deleted,
+    ILogFileSystem fileSystem,
+    TimeProvider time,
+    Action<string> report) : IDisposable
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    /// <summary>How long after a failure writing (or archiving) is tried again.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly string _directory = System.IO.Path.GetDirectoryName(path)!;
-    private readonly string _stem = System.IO.Path.GetFileNameWithoutExtension(path);
-    private readonly string _extension = System.IO.Path.GetExtension(path);
-    private byte[] _pending = new byte[64 * 1024];
-    private int _pendingBytes;
-    private int _pendingLines;
-    private FileStream? _stream;
+    private readonly LogArchives _archives = new(fileSystem, path, maxArchiveFiles, deleted);
+    private readonly LineCutter _cutter = new(path);
+    private Stream? _stream;
     private long _length;
     private long _retryAt;
     private long _rollRetryAt;
-    private bool _failureReported;
+    private bool _outage;
+    private long _outageDropped;
 
     public string Path { get; } = path;
 
+    /// <summary>The counter of this file's lost lines.</summary>
+    public StrongBox<long> Dropped { get; } = dropped;
+
     /// <summary>
-    /// Buffers one line (its bytes end with a line feed); the file is rolled first when the line would take it beyond
-    /// its size limit. Lines reach the file at <see cref="Flush"/>, or when the buffer is full.
+    /// Writes whole lines (each ends with a line feed), archiving the file first wherever the next line would take it
+    /// beyond its limit. Lines that cannot be written are counted as dropped.
     /// </summary>
-    public void Write(ReadOnlySpan<byte> line)
+    public void Write(ReadOnlySpan<byte> lines)
     {
-        if (_stream is null)
+        while (!lines.IsEmpty)
         {
-            // Opening learns the size of a file that already exists, which the limit counts.
-            TryOpen();
-        }
-
-        if (_length + _pendingBytes > 0 && _length + _pendingBytes + line.Length > archiveAboveBytes
-            && Environment.TickCount64 >= _rollRetryAt)
-        {
-            Flush();
-            TryRoll();
-        }
-
-        if (_pendingBytes + line.Length > _pending.Length)
-        {
-            Flush();
-            if (line.Length > _pending.Length)
+            if (!TryOpen())
             {
-                Array.Resize(ref _pending, line.Length);
+                Drop(lines);
+                return;
+            }
+
+            var chunk = lines;
+            var rollAfter = false;
+            if (_length + lines.Length > archiveAboveBytes && time.GetTimestamp() >= _rollRetryAt)
+            {
+                // The whole lines that still fit; a single line longer than the limit goes alone into a fresh file.
+                var room = (int)Math.Clamp(archiveAboveBytes - _length, 0, lines.Length);
+                var fit = lines[..room].LastIndexOf((byte)'\n') + 1;
+                if (fit == 0 && _length == 0)
+                {
+                    fit = lines.IndexOf((byte)'\n') + 1;
+                }
+
+                if (fit == 0)
+                {
+                    Roll();
+                    continue;
+                }
+
+                chunk = lines[..fit];
+                rollAfter = fit < lines.Length;
+            }
+
+            if (!TryWrite(chunk))
+            {
+                Drop(lines[chunk.Length..]);
+                return;
+            }
+
+            lines = lines[chunk.Length..];
+            if (rollAfter)
+            {
+                Roll();
             }
         }
-
-        line.CopyTo(_pending.AsSpan(_pendingBytes));
-        _pendingBytes += line.Length;
-        _pendingLines++;
     }
 
-    /// <summary>Counts a line that never reached this file.</summary>
-    public void CountDropped() => Interlocked.Increment(ref dropped.Value);
+    public void Dispose() => Close();
 
-    /// <summary>Writes the buffered lines to the file; lines that cannot be written are counted as dropped.</summary>
-    public void Flush()
+    private bool TryWrite(ReadOnlySpan<byte> chunk)
     {
-        if (_pendingLines == 0)
+        try
         {
-            return;
+            _stream!.Write(chunk);
+            _length += chunk.Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // Whatever part of the chunk reached the disk stays only up to its last whole line.
+            var kept = _cutter.KeepWholeLines(_stream!, _length, chunk);
+            _length += kept;
+            Fail(ex);
+            Drop(chunk[kept..]);
+            return false;
         }
 
-        if (TryOpen())
+        if (_outage)
         {
-            try
-            {
-                _stream!.Write(_pending, 0, _pendingBytes);
-                _length += _pendingBytes;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                Interlocked.Add(ref dropped.Value, _pendingLines);
-                Fail(ex);
-            }
-        }
-        else
-        {
-            Interlocked.Add(ref dropped.Value, _pendingLines);
+            _outage = false;
+            report($"MoniKit: writing the log file {Shown(Path)} again; {_outageDropped} lines were dropped while it could not be written (counted in monikit_log_events_dropped_total).");
+            _outageDropped = 0;
         }
 
-        _pendingBytes = 0;
-        _pendingLines = 0;
-    }
-
-    public void Dispose()
-    {
-        Flush();
-        Close();
+        return true;
     }
 
     private bool TryOpen()
@@ -108,89 +124,64 @@ internal sealed class RollingFile(string path, long archiveAboveBytes, int maxAr
             return true;
         }
 
-        if (Environment.TickCount64 < _retryAt)
+        if (time.GetTimestamp() < _retryAt)
         {
             return false;
         }
 
         try
         {
-            Directory.CreateDirectory(_directory);
-            _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-            _length = _stream.Length;
-            if (_failureReported)
-            {
-                _failureReported = false;
-                Console.Error.WriteLine($"MoniKit: writing the log file {Path} again.");
-            }
+            fileSystem.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            _stream = fileSystem.Open(Path);
 
+            // A line cut short earlier (a crash, or a full disk that did not allow cutting it back) is removed first;
+            // the size limit counts what the file already holds.
+            _length = _cutter.RepairEnd(_stream);
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             Fail(ex);
             return false;
         }
     }
 
-    private void TryRoll()
+    private void Roll()
     {
         Close();
         try
         {
-            var archives = ArchiveNumbers();
-            var next = archives.Count == 0 ? 1 : archives[^1] + 1;
-            File.Move(Path, ArchivePath(next));
+            _archives.Archive();
             _length = 0;
-            archives.Add(next);
-            // MaxArchiveFiles 0 keeps every archive.
-            for (var i = 0; maxArchiveFiles > 0 && i < archives.Count - maxArchiveFiles; i++)
-            {
-                File.Delete(ArchivePath(archives[i]));
-            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The active file keeps growing rather than losing lines; archiving is tried again a second later.
-            _rollRetryAt = Environment.TickCount64 + (long)RetryDelay.TotalMilliseconds;
+            _rollRetryAt = time.GetTimestamp() + Ticks(RetryDelay);
             InternalLogger.Warn(ex, "MoniKit: archiving the log file {0} failed", Path);
         }
-
-        TryOpen();
     }
-
-    private List<int> ArchiveNumbers()
-    {
-        var numbers = new List<int>();
-        var prefix = _stem + "_";
-        foreach (var file in Directory.EnumerateFiles(_directory, prefix + "*" + _extension))
-        {
-            var name = System.IO.Path.GetFileName(file.AsSpan());
-            var digits = name[prefix.Length..^_extension.Length];
-            if (digits.Length > 0 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            {
-                numbers.Add(number);
-            }
-        }
-
-        numbers.Sort();
-        return numbers;
-    }
-
-    private string ArchivePath(int number) =>
-        System.IO.Path.Combine(_directory, _stem + "_" + number.ToString("00", CultureInfo.InvariantCulture) + _extension);
 
     private void Fail(Exception ex)
     {
         Close();
-        _retryAt = Environment.TickCount64 + (long)RetryDelay.TotalMilliseconds;
+        _retryAt = time.GetTimestamp() + Ticks(RetryDelay);
         InternalLogger.Error(ex, "MoniKit: cannot write the log file {0}", Path);
-        if (!_failureReported)
+        if (!_outage)
         {
-            // Once per outage, on standard error: the service keeps running and counts what it drops.
-            _failureReported = true;
-            Console.Error.WriteLine(
-                $"MoniKit: cannot write the log file {Path} ({ex.Message}); its lines are dropped and counted in monikit_log_events_dropped_total until it can be written again.");
+            // Once per outage: it ends only when a write succeeds again, not when the file merely opens.
+            _outage = true;
+            report($"MoniKit: cannot write the log file {Shown(Path)} ({Shown(ex.Message)}); its lines are dropped and counted in monikit_log_events_dropped_total until it can be written again.");
+        }
+    }
+
+    private void Drop(ReadOnlySpan<byte> lines)
+    {
+        var count = lines.Count((byte)'\n');
+        Interlocked.Add(ref Dropped.Value, count);
+        if (_outage)
+        {
+            _outageDropped += count;
         }
     }
 
@@ -207,4 +198,8 @@ internal sealed class RollingFile(string path, long archiveAboveBytes, int maxAr
             InternalLogger.Warn(ex, "MoniKit: closing the log file {0} failed", Path);
         }
     }
+
+    private long Ticks(TimeSpan delay) => (long)(delay.TotalSeconds * time.TimestampFrequency);
+
+    private static string Shown(string text) => SafeText.EscapeControlCharacters(text);
 }

@@ -6,54 +6,12 @@ namespace MoniKit.Testing.Implementation;
 
 /// <summary>
 /// Validates JSON against the JSON Schema keywords the MoniKit log schema uses: type, required, properties,
-/// additionalProperties, enum, const, pattern, minimum, maximum, minLength, maxLength, allOf, if and then.
-/// Any other keyword is rejected when the schema is loaded, so the schema cannot silently outgrow the validator.
+/// patternProperties, additionalProperties, enum, const, pattern, minimum, maximum, minLength, maxLength, allOf, if
+/// and then. <see cref="SchemaKeywords.Check"/> rejects any other keyword when the schema is loaded, so the schema cannot
+/// silently outgrow the validator.
 /// </summary>
 internal sealed class SchemaValidator(JsonElement schema)
 {
-    private static readonly HashSet<string> Known =
-    [
-        "$schema", "$id", "title", "description", "type", "required", "properties", "additionalProperties", "enum",
-        "const", "pattern", "minimum", "maximum", "minLength", "maxLength", "allOf", "if", "then",
-    ];
-
-    public static void CheckKeywords(JsonElement schema)
-    {
-        if (schema.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        foreach (var keyword in schema.EnumerateObject())
-        {
-            if (!Known.Contains(keyword.Name))
-            {
-                throw new NotSupportedException($"The log schema uses the keyword '{keyword.Name}', which this validator does not know.");
-            }
-
-            switch (keyword.Name)
-            {
-                case "properties":
-                    foreach (var property in keyword.Value.EnumerateObject())
-                    {
-                        CheckKeywords(property.Value);
-                    }
-
-                    break;
-                case "allOf":
-                    foreach (var item in keyword.Value.EnumerateArray())
-                    {
-                        CheckKeywords(item);
-                    }
-
-                    break;
-                case "additionalProperties" or "if" or "then":
-                    CheckKeywords(keyword.Value);
-                    break;
-            }
-        }
-    }
-
     public void Validate(JsonElement instance, List<string> errors) => Validate(schema, instance, "", errors);
 
     private static void Validate(JsonElement schema, JsonElement value, string path, List<string> errors)
@@ -166,22 +124,41 @@ internal sealed class SchemaValidator(JsonElement schema)
         }
 
         schema.TryGetProperty("properties", out var properties);
+        schema.TryGetProperty("patternProperties", out var patterns);
         var hasAdditional = schema.TryGetProperty("additionalProperties", out var additional);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
+            var propertyPath = path + "/" + property.Name;
             if (!seen.Add(property.Name))
             {
-                errors.Add($"{Name(path + "/" + property.Name)} appears more than once");
+                errors.Add($"{Name(propertyPath)} appears more than once");
             }
 
+            // As JSON Schema says: a name may match "properties" and any "patternProperties"; only a name that
+            // matches none of them meets "additionalProperties".
+            var matched = false;
             if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(property.Name, out var propertySchema))
             {
-                Validate(propertySchema, property.Value, path + "/" + property.Name, errors);
+                matched = true;
+                Validate(propertySchema, property.Value, propertyPath, errors);
             }
-            else if (hasAdditional)
+
+            if (patterns.ValueKind == JsonValueKind.Object)
             {
-                Validate(additional, property.Value, path + "/" + property.Name, errors);
+                foreach (var pattern in patterns.EnumerateObject())
+                {
+                    if (Regex.IsMatch(property.Name, pattern.Name, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+                    {
+                        matched = true;
+                        Validate(pattern.Value, property.Value, propertyPath, errors);
+                    }
+                }
+            }
+
+            if (!matched && hasAdditional)
+            {
+                Validate(additional, property.Value, propertyPath, errors);
             }
         }
     }
