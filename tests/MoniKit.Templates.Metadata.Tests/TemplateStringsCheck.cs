@@ -9,24 +9,17 @@ internal static class TemplateStringsCheck
     /// <param name="template">The strings of template.json (<see cref="LocalizableStrings.Extract"/>).</param>
     /// <param name="english">templatestrings.en.json.</param>
     /// <param name="korean">templatestrings.ko.json.</param>
-    /// <param name="pendingSymbols">
-    /// Symbols that another change adds to template.json: their keys are accepted while template.json has none of the
-    /// symbol's strings, and checked like any other once it has.
-    /// </param>
     public static IReadOnlyList<string> Problems(
         IReadOnlyDictionary<string, string> template,
         IReadOnlyDictionary<string, string> english,
-        IReadOnlyDictionary<string, string> korean,
-        IReadOnlyCollection<string> pendingSymbols)
+        IReadOnlyDictionary<string, string> korean)
     {
         List<string> problems = [];
-        var pending = pendingSymbols.Where(s => !template.Keys.Any(k => k.StartsWith($"symbols/{s}/", StringComparison.Ordinal))).ToList();
-        bool IsPending(string key) => pending.Any(s => key.StartsWith($"symbols/{s}/", StringComparison.Ordinal));
 
         foreach (var (file, strings) in new[] { ("en", english), ("ko", korean) })
         {
             problems.AddRange(template.Keys.Where(k => !strings.ContainsKey(k)).Select(k => $"templatestrings.{file}.json has no '{k}'"));
-            problems.AddRange(strings.Keys.Where(k => !template.ContainsKey(k) && !IsPending(k))
+            problems.AddRange(strings.Keys.Where(k => !template.ContainsKey(k))
                 .Select(k => $"templatestrings.{file}.json has '{k}', which template.json does not have (stale)"));
             problems.AddRange(strings.Where(s => string.IsNullOrWhiteSpace(s.Value)).Select(s => $"templatestrings.{file}.json: '{s.Key}' is empty"));
         }

@@ -18,7 +18,7 @@ public sealed class TemplateStringsCheckTests
     [TestMethod]
     public void Problems_FilesInStep_None()
     {
-        Assert.AreEqual(0, TemplateStringsCheck.Problems(Template, Template, Korean, []).Count);
+        Assert.AreEqual(0, TemplateStringsCheck.Problems(Template, Template, Korean).Count);
     }
 
     [TestMethod]
@@ -27,7 +27,7 @@ public sealed class TemplateStringsCheckTests
         var english = With(Template, "symbols/Compose/description", "Adds docker-compose.yml.");
         var template = With(Template, "symbols/Compose/description", "Adds docker-compose.yml.");
 
-        var problems = TemplateStringsCheck.Problems(template, english, Korean, []);
+        var problems = TemplateStringsCheck.Problems(template, english, Korean);
 
         CollectionAssert.Contains(problems.ToList(), "templatestrings.ko.json has no 'symbols/Compose/description'");
         CollectionAssert.Contains(problems.ToList(), "'symbols/Compose/description' is in English only");
@@ -38,7 +38,7 @@ public sealed class TemplateStringsCheckTests
     {
         var korean = With(Korean, "symbols/Compose/description", "docker-compose.yml을 추가합니다.");
 
-        var problems = TemplateStringsCheck.Problems(Template, Template, korean, []);
+        var problems = TemplateStringsCheck.Problems(Template, Template, korean);
 
         CollectionAssert.AreEquivalent(
             new[]
@@ -54,7 +54,7 @@ public sealed class TemplateStringsCheckTests
     {
         var english = With(Template, "name", "Old name");
 
-        var problems = TemplateStringsCheck.Problems(Template, english, Korean, []);
+        var problems = TemplateStringsCheck.Problems(Template, english, Korean);
 
         CollectionAssert.AreEqual(new[] { "templatestrings.en.json: 'name' is \"Old name\", template.json says \"Web API\"" }, problems.ToList());
     }
@@ -62,37 +62,9 @@ public sealed class TemplateStringsCheckTests
     [TestMethod]
     public void Problems_EmptyTranslation_Reported()
     {
-        var problems = TemplateStringsCheck.Problems(Template, Template, With(Korean, "name", " "), []);
+        var problems = TemplateStringsCheck.Problems(Template, Template, With(Korean, "name", " "));
 
         CollectionAssert.AreEqual(new[] { "templatestrings.ko.json: 'name' is empty" }, problems.ToList());
-    }
-
-    [TestMethod]
-    public void Problems_PendingSymbolNotInTemplateJsonYet_AcceptedInBothFiles()
-    {
-        var english = With(Template, "symbols/Kubernetes/description", "Adds deploy/kubernetes.");
-        var korean = With(Korean, "symbols/Kubernetes/description", "deploy/kubernetes를 추가합니다.");
-
-        Assert.AreEqual(0, TemplateStringsCheck.Problems(Template, english, korean, ["Kubernetes"]).Count);
-    }
-
-    [TestMethod]
-    public void Problems_PendingSymbolArrivedWithOtherStrings_CheckedLikeAnyOther()
-    {
-        var template = With(Template, "symbols/Kubernetes/description", "Adds deploy/kubernetes with manifests.");
-        var english = With(With(Template, "symbols/Kubernetes/description", "Adds deploy/kubernetes."), "symbols/Kubernetes/displayName", "Kubernetes");
-        var korean = With(With(Korean, "symbols/Kubernetes/description", "deploy/kubernetes를 추가합니다."), "symbols/Kubernetes/displayName", "Kubernetes 추가");
-
-        var problems = TemplateStringsCheck.Problems(template, english, korean, ["Kubernetes"]);
-
-        CollectionAssert.AreEquivalent(
-            new[]
-            {
-                "templatestrings.en.json has 'symbols/Kubernetes/displayName', which template.json does not have (stale)",
-                "templatestrings.ko.json has 'symbols/Kubernetes/displayName', which template.json does not have (stale)",
-                "templatestrings.en.json: 'symbols/Kubernetes/description' is \"Adds deploy/kubernetes.\", template.json says \"Adds deploy/kubernetes with manifests.\"",
-            },
-            problems.ToList());
     }
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> strings, string key, string value) =>

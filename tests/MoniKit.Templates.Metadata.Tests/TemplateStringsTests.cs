@@ -7,17 +7,6 @@ namespace MoniKit.Templates.Metadata.Tests;
 [TestClass]
 public sealed class TemplateStringsTests
 {
-    /// <summary>
-    /// The Kubernetes option (--kubernetes) comes to the service templates in a change of its own; its strings are
-    /// here already. Once template.json has the symbol, its strings are checked like the others, and this entry goes.
-    /// </summary>
-    private static readonly Dictionary<string, string[]> PendingSymbols = new()
-    {
-        ["monikit-webapi"] = ["Kubernetes"],
-        ["monikit-worker"] = ["Kubernetes"],
-        ["monikit-data"] = ["Kubernetes"],
-    };
-
     public static IEnumerable<object[]> Templates => TemplateConfig.All.Select(t => new object[] { t });
 
     [TestMethod]
@@ -27,7 +16,7 @@ public sealed class TemplateStringsTests
         var template = TemplateConfig.Of(name);
 
         var problems = TemplateStringsCheck.Problems(
-            LocalizableStrings.Extract(template.TemplateJson), template.Strings("en"), template.Strings("ko"), Pending(name));
+            LocalizableStrings.Extract(template.TemplateJson), template.Strings("en"), template.Strings("ko"));
 
         Assert.AreEqual(0, problems.Count, $"{name}:\n{string.Join("\n", problems)}");
     }
@@ -58,17 +47,4 @@ public sealed class TemplateStringsTests
             Assert.IsFalse(bytes is [0xEF, 0xBB, 0xBF, ..], $"{name}/{file} starts with a byte order mark");
         }
     }
-
-    [TestMethod]
-    public void PendingSymbols_NotInTemplateJsonYet()
-    {
-        foreach (var (name, symbols) in PendingSymbols)
-        {
-            var defined = TemplateConfig.Of(name).TemplateJson.Members("symbols").Select(s => s.Key).ToList();
-            var arrived = symbols.Intersect(defined).ToList();
-            Assert.AreEqual(0, arrived.Count, $"{name} defines {string.Join(", ", arrived)} now: remove it from PendingSymbols");
-        }
-    }
-
-    private static string[] Pending(string name) => PendingSymbols.TryGetValue(name, out var symbols) ? symbols : [];
 }
