@@ -47,9 +47,14 @@ public sealed partial class LocalizedHelpTests
         Directory.CreateDirectory(directory);
 
         var dryRun = await TemplateStrings.DotnetNewInLanguageAsync("ko", directory, template, "-n", "Orders", "-o", Path.Combine(directory, "dry"), "--dry-run");
-        // A package source that does not exist fails the restore, and the CLI then shows the manual instructions.
+        // A package source that does not exist fails the restore, and the CLI then shows the manual instructions. An
+        // empty package folder of its own makes the restore look there: with MoniKit's packages already in the shared
+        // folder from other tests, it would not, and would succeed.
         var failedRestore = await TemplateStrings.DotnetNewInLanguageAsync(
-            "ko", directory, template, "-n", "Orders", "-o", Path.Combine(directory, "real"), "--package-source", Path.Combine(directory, "no-such-folder"));
+            "ko",
+            directory,
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(directory, "empty-package-folder") },
+            template, "-n", "Orders", "-o", Path.Combine(directory, "real"), "--package-source", Path.Combine(directory, "no-such-folder"));
 
         Assert.AreEqual(0, dryRun.ExitCode, dryRun.Output);
         StringAssert.Contains(dryRun.Output, strings["postActions/restore/description"]);

@@ -21,9 +21,14 @@ public static class TemplateStrings
 
     /// <summary>Runs <c>dotnet new</c> against the isolated hive, with the CLI's UI language set.</summary>
     public static Task<ProcessResult> DotnetNewInLanguageAsync(string culture, string workingDirectory, params string[] arguments) =>
+        DotnetNewInLanguageAsync(culture, workingDirectory, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs <c>dotnet new</c> against the isolated hive, with the CLI's UI language and more variables set.</summary>
+    public static Task<ProcessResult> DotnetNewInLanguageAsync(
+        string culture, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         ProcessRunner.RunAsync(
             "dotnet",
             ["new", .. arguments, "--debug:custom-hive", TemplatePack.Hive],
             workingDirectory,
-            new Dictionary<string, string?> { ["DOTNET_CLI_UI_LANGUAGE"] = culture });
+            new Dictionary<string, string?>(environment) { ["DOTNET_CLI_UI_LANGUAGE"] = culture });
 }
