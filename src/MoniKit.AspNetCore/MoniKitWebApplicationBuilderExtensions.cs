@@ -25,7 +25,7 @@ public static class MoniKitWebApplicationBuilderExtensions
     /// <param name="builder">The web application builder.</param>
     /// <param name="configure">Code-level HTTP logging settings, applied after configuration.</param>
     /// <returns>The builder.</returns>
-    public static WebApplicationBuilder AddMoniKit(this WebApplicationBuilder builder, Action<HttpLoggingOptions>? configure = null)
+    public static WebApplicationBuilder AddMoniKit(this WebApplicationBuilder builder, Action<MoniKitHttpOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var properties = ((IHostApplicationBuilder)builder).Properties;
@@ -44,9 +44,9 @@ public static class MoniKitWebApplicationBuilderExtensions
 
         // Inbound requests become spans named after their route template, once an OTLP endpoint is configured;
         // scrapes and probes do not.
-        var management = new ManagementTraffic(builder.AddMoniKitOptions<ManagementEndpointOptions>(ManagementEndpointOptions.SectionName, static _ => []));
+        var management = new ManagementTraffic(builder.AddMoniKitOptions<MoniKitManagementOptions>(MoniKitManagementOptions.SectionName, static _ => []));
         builder.ConfigureMoniKitTracing(tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !management.IsManagement(context)));
-        var http = builder.AddMoniKitOptions("Http", (HttpLoggingOptions o) => o.Validate(), configure);
+        var http = builder.AddMoniKitOptions(MoniKitHttpOptions.SectionName, (MoniKitHttpOptions o) => o.Validate(), configure);
 
         // ASP.NET Core's own "Request starting/finished" lines repeat the http.inbound line, and they carry the raw
         // query string, secrets included.
