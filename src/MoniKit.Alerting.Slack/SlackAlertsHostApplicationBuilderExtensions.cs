@@ -13,7 +13,7 @@ public static class SlackAlertsHostApplicationBuilderExtensions
     private static readonly object Marker = new();
 
     /// <summary>
-    /// Sends log events at <see cref="SlackAlertOptions.MinLevel"/> and above to the Slack webhook configured in
+    /// Sends log events at <see cref="MoniKitSlackOptions.MinLevel"/> and above to the Slack webhook configured in
     /// <c>MoniKit:Slack</c>, off the request path, grouped and rate limited. Without a webhook, alerts go to
     /// <c>alerts.json</c> in the log directory and to standard error. Also adds MoniKit logging. Safe to call twice;
     /// only the first call's <paramref name="configure"/> applies.
@@ -22,7 +22,7 @@ public static class SlackAlertsHostApplicationBuilderExtensions
     /// <param name="configure">Code-level settings, applied after configuration.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="MoniKitConfigurationException">A setting is invalid, such as a webhook URL that is not https.</exception>
-    public static TBuilder AddMoniKitSlackAlerts<TBuilder>(this TBuilder builder, Action<SlackAlertOptions>? configure = null)
+    public static TBuilder AddMoniKitSlackAlerts<TBuilder>(this TBuilder builder, Action<MoniKitSlackOptions>? configure = null)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -33,7 +33,7 @@ public static class SlackAlertsHostApplicationBuilderExtensions
 
         builder.AddMoniKitLogging();
         var service = builder.GetMoniKitOptions();
-        var options = builder.AddMoniKitOptions<SlackAlertOptions>(SlackAlertOptions.SectionName, SlackAlertOptionsValidator.Validate, configure);
+        var options = builder.AddMoniKitOptions<MoniKitSlackOptions>(MoniKitSlackOptions.SectionName, MoniKitSlackOptionsValidator.Validate, configure);
         builder.Properties[Marker] = true;
 
         var services = builder.Services;

@@ -17,15 +17,27 @@ public static class MoniKitWebApplicationBuilderExtensions
 {
     private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
+    // No optional parameter here: with one, C# would prefer MoniKit.Hosting's generic AddMoniKit<TBuilder>() for a
+    // WebApplicationBuilder in a project that references both packages, and wire a worker instead of a web service.
     /// <summary>
     /// Adds MoniKit's structured JSON logging, metrics, health checks, Slack alerts, trace context and request
     /// logging. Pair it with <c>app.UseMoniKit()</c>. Every setting comes from the <c>MoniKit</c> configuration
-    /// section and is validated here, so a bad value stops the service at start-up naming the key.
+    /// section and is validated here, so a bad value stops the service at start-up naming the key. Safe to call twice.
     /// </summary>
     /// <param name="builder">The web application builder.</param>
-    /// <param name="configure">Code-level HTTP logging settings, applied after configuration.</param>
     /// <returns>The builder.</returns>
-    public static WebApplicationBuilder AddMoniKit(this WebApplicationBuilder builder, Action<HttpLoggingOptions>? configure = null)
+    /// <exception cref="MoniKit.MoniKitConfigurationException">A setting is invalid; the message names the key.</exception>
+    public static WebApplicationBuilder AddMoniKit(this WebApplicationBuilder builder) => AddMoniKit(builder, configure: null);
+
+    /// <summary>
+    /// Adds MoniKit as <see cref="AddMoniKit(WebApplicationBuilder)"/> does, then applies <paramref name="configure"/> to
+    /// the <c>MoniKit:Http</c> settings.
+    /// </summary>
+    /// <param name="builder">The web application builder.</param>
+    /// <param name="configure">Code-level HTTP logging settings, applied after configuration on the first call only.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="MoniKit.MoniKitConfigurationException">A setting is invalid; the message names the key.</exception>
+    public static WebApplicationBuilder AddMoniKit(this WebApplicationBuilder builder, Action<MoniKitHttpOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var properties = ((IHostApplicationBuilder)builder).Properties;
@@ -44,9 +56,9 @@ public static class MoniKitWebApplicationBuilderExtensions
 
         // Inbound requests become spans named after their route template, once an OTLP endpoint is configured;
         // scrapes and probes do not.
-        var management = new ManagementTraffic(builder.AddMoniKitOptions<ManagementEndpointOptions>(ManagementEndpointOptions.SectionName, static _ => []));
+        var management = new ManagementTraffic(builder.AddMoniKitOptions<MoniKitManagementOptions>(MoniKitManagementOptions.SectionName, static _ => []));
         builder.ConfigureMoniKitTracing(tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !management.IsManagement(context)));
-        var http = builder.AddMoniKitOptions("Http", (HttpLoggingOptions o) => o.Validate(), configure);
+        var http = builder.AddMoniKitOptions(MoniKitHttpOptions.SectionName, (MoniKitHttpOptions o) => o.Validate(), configure);
 
         // ASP.NET Core's own "Request starting/finished" lines repeat the http.inbound line, and they carry the raw
         // query string, secrets included.

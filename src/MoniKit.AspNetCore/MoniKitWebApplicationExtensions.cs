@@ -19,7 +19,7 @@ public static class MoniKitWebApplicationExtensions
     public static WebApplication UseMoniKit(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetService<MoniKit.AspNetCore.HttpLoggingOptions>() is null)
+        if (app.Services.GetService<MoniKit.AspNetCore.MoniKitHttpOptions>() is null)
         {
             throw new InvalidOperationException("Call builder.AddMoniKit() before app.UseMoniKit().");
         }

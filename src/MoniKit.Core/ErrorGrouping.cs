@@ -11,7 +11,7 @@ namespace MoniKit;
 /// of the exception's type and the methods of its top in-app frames (never line numbers, offsets or messages), so the
 /// same fault thrown with different messages or values shares a key, and a different throw site gets another.
 /// </summary>
-public static class ErrorGrouping
+internal static class ErrorGrouping
 {
     /// <summary>How many in-app frames, from the throw site up, make the key.</summary>
     public const int FrameCount = 5;

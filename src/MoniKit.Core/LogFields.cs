@@ -94,13 +94,6 @@ public static class LogFields
     public const string DbOperation = "db.operation.name";
     /// <summary>The main table the command touches.</summary>
     public const string DbCollection = "db.collection.name";
-    /// <summary>The same field as <see cref="DbReturnedRows"/>, under its schema v1 constant name.</summary>
-    public const string DbRowsAffected = "db.response.returned_rows";
-    /// <summary>
-    /// Schema v1's parameter values as one field. Not written since v2: each parameter has a field of its own, named
-    /// <see cref="DbQueryParameterPrefix"/> and the parameter's name.
-    /// </summary>
-    public const string DbParameters = "db.query.parameter";
     /// <summary><c>transient</c> or <c>permanent</c> for a failed command.</summary>
     public const string DbErrorClass = "monikit.db.error_class";
 

@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.Hosting;
 /// Binds and validates MoniKit options once per host builder, so that every MoniKit package sees the same values
 /// and a bad setting stops the service at start-up with a message that names the key.
 /// </summary>
-public static class MoniKitConfigurationExtensions
+internal static class MoniKitConfigurationExtensions
 {
     /// <summary>
     /// Returns the service identity (<c>MoniKit:ServiceName</c>, <c>ServiceVersion</c>, <c>Environment</c>)

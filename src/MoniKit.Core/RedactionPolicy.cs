@@ -20,7 +20,7 @@ public sealed class RedactionPolicy
 
     /// <summary>Creates a policy: the built-in rules plus <paramref name="options"/>, which must be valid.</summary>
     /// <exception cref="MoniKitConfigurationException"><paramref name="options"/> fails validation.</exception>
-    public RedactionPolicy(RedactionOptions options)
+    public RedactionPolicy(MoniKitRedactionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = options.Validate().ToList();
@@ -33,7 +33,7 @@ public sealed class RedactionPolicy
     }
 
     /// <summary>The built-in rules alone.</summary>
-    public static RedactionPolicy Default { get; } = new(new RedactionOptions());
+    public static RedactionPolicy Default { get; } = new(new MoniKitRedactionOptions());
 
     /// <summary>
     /// Whether a value with this name (a query parameter, form field, JSON property, SQL parameter, configuration

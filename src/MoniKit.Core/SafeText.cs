@@ -7,7 +7,7 @@ namespace MoniKit;
 /// so user input can neither start a forged line nor send terminal escapes, and text is cut on a character boundary
 /// with a visible mark, never inside a surrogate pair.
 /// </summary>
-public static class SafeText
+internal static class SafeText
 {
     /// <summary>The mark <see cref="Truncate"/> appends by default.</summary>
     public const string TruncationMark = "…";

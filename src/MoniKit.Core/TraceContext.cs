@@ -29,7 +29,7 @@ public static class TraceContext
     /// Parses a trace id given in a header such as <c>X-Trace-Id</c>: 32 hex digits, not all zero.
     /// Dashes (a GUID) are accepted and removed.
     /// </summary>
-    public static bool TryParseTraceId(ReadOnlySpan<char> value, out ActivityTraceId traceId)
+    internal static bool TryParseTraceId(ReadOnlySpan<char> value, out ActivityTraceId traceId)
     {
         traceId = default;
         value = value.Trim();
@@ -58,8 +58,4 @@ public static class TraceContext
         traceId = ActivityTraceId.CreateFromString(hex);
         return true;
     }
-
-    /// <summary>Parses a W3C <c>traceparent</c> header (version 00).</summary>
-    public static bool TryParseTraceparent(string? traceparent, out ActivityContext context) =>
-        ActivityContext.TryParse(traceparent, traceState: null, isRemote: true, out context);
 }

@@ -32,11 +32,11 @@ public static class MoniKitDataHostApplicationBuilderExtensions
     /// <param name="configure">Code-level settings, applied after configuration and before validation.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="MoniKit.MoniKitConfigurationException">A <c>MoniKit:Data</c> setting is invalid.</exception>
-    public static TBuilder AddMoniKitData<TBuilder>(this TBuilder builder, Action<DataMonitoringOptions>? configure)
+    public static TBuilder AddMoniKitData<TBuilder>(this TBuilder builder, Action<MoniKitDataOptions>? configure)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.AddMoniKitOptions(DataMonitoringOptions.SectionName, static (DataMonitoringOptions o) => o.Validate(), configure);
+        var options = builder.AddMoniKitOptions(MoniKitDataOptions.SectionName, static (MoniKitDataOptions o) => o.Validate(), configure);
         var redaction = builder.GetMoniKitRedactionPolicy();
         builder.Services.TryAddSingleton(sp => new DbCommandMonitor(
             options,

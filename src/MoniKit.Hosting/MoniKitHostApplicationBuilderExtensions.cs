@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.Hosting;
 public static class MoniKitHostApplicationBuilderExtensions
 {
     /// <summary>The management port of a worker when <c>MoniKit:Management:Port</c> is not set.</summary>
-    public const int DefaultManagementPort = 9464;
+    internal const int DefaultManagementPort = 9464;
 
     private static readonly object Marker = new();
 
@@ -40,7 +40,7 @@ public static class MoniKitHostApplicationBuilderExtensions
         builder.AddMoniKitTracing();
 
         // Returns the instance AddMoniKitMetrics bound and validated; a worker has no application port to share.
-        var management = builder.AddMoniKitOptions<ManagementEndpointOptions>(ManagementEndpointOptions.SectionName, static _ => []);
+        var management = builder.AddMoniKitOptions<MoniKitManagementOptions>(MoniKitManagementOptions.SectionName, static _ => []);
         management.Port ??= DefaultManagementPort;
         builder.Services.AddHostedService<ManagementListenerService>();
         builder.Properties[Marker] = true;

@@ -22,7 +22,7 @@ public static class MoniKitJobHostApplicationBuilderExtensions
     /// <param name="configure">Code-level settings, applied after configuration on the first call.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="MoniKitConfigurationException">A <c>MoniKit:Jobs</c> setting is invalid.</exception>
-    public static TBuilder AddMoniKitJobs<TBuilder>(this TBuilder builder, Action<JobMonitoringOptions>? configure = null)
+    public static TBuilder AddMoniKitJobs<TBuilder>(this TBuilder builder, Action<MoniKitJobsOptions>? configure = null)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -31,7 +31,7 @@ public static class MoniKitJobHostApplicationBuilderExtensions
             return builder;
         }
 
-        builder.AddMoniKitOptions(JobMonitoringOptions.SectionName, static (JobMonitoringOptions o) => o.Validate(), configure);
+        builder.AddMoniKitOptions(MoniKitJobsOptions.SectionName, static (MoniKitJobsOptions o) => o.Validate(), configure);
         var services = builder.Services;
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
@@ -69,7 +69,7 @@ public static class MoniKitJobHostApplicationBuilderExtensions
         }
 
         builder.Properties[key] = true;
-        var options = builder.AddMoniKitOptions<JobMonitoringOptions>(JobMonitoringOptions.SectionName, static o => o.Validate());
+        var options = builder.AddMoniKitOptions<MoniKitJobsOptions>(MoniKitJobsOptions.SectionName, static o => o.Validate());
         var effective = options.Intervals.TryGetValue(job, out var configured) ? configured : interval;
         builder.Services.TryAddScoped<TJob>();
         builder.Services.AddSingleton<IHostedService>(sp => new PeriodicJobService(

@@ -9,7 +9,7 @@ namespace MoniKit.Metrics;
 /// <c>/alive</c>) independently of any web framework: ASP.NET Core maps them onto its routing, a worker serves them
 /// from <c>HttpListener</c>. Registered as a singleton by <c>AddMoniKitMetrics</c>.
 /// </summary>
-public sealed class ManagementEndpoints
+internal sealed class ManagementEndpoints
 {
     /// <summary>
     /// The media type of the Prometheus text format 0.0.4, which <c>/metrics</c> answers in unless the scraper asks for
@@ -34,7 +34,7 @@ public sealed class ManagementEndpoints
     internal ManagementEndpoints(
         MetricsCollector collector,
         HealthCheckService health,
-        ManagementEndpointOptions options,
+        MoniKitManagementOptions options,
         MoniKitOptions service,
         TimeProvider time)
     {
@@ -54,7 +54,7 @@ public sealed class ManagementEndpoints
     }
 
     /// <summary>The options in force (paths, port, protection).</summary>
-    public ManagementEndpointOptions Options { get; }
+    public MoniKitManagementOptions Options { get; }
 
     /// <summary>The paths of the enabled endpoints.</summary>
     public IReadOnlyList<string> Paths { get; }

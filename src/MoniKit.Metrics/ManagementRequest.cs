@@ -1,7 +1,7 @@
 namespace MoniKit.Metrics;
 
 /// <summary>A request for a management endpoint, as any HTTP server sees it.</summary>
-public sealed class ManagementRequest
+internal sealed class ManagementRequest
 {
     private readonly Func<string, string?> getHeader;
 

@@ -1,7 +1,7 @@
 namespace MoniKit.Metrics;
 
 /// <summary>The answer of a management endpoint, for the hosting server to write.</summary>
-public sealed class ManagementResponse
+internal sealed class ManagementResponse
 {
     /// <summary>Creates a response.</summary>
     public ManagementResponse(int statusCode, string contentType, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string>? headers = null)

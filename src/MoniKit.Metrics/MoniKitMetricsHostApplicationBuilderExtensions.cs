@@ -15,13 +15,16 @@ public static class MoniKitMetricsHostApplicationBuilderExtensions
     /// <summary>
     /// Collects ASP.NET Core's, the runtime's, <c>System.Net.Http</c>'s and every <c>MoniKit.*</c> meter into a
     /// MeterProvider read on each scrape, adds a <c>self</c> liveness health check (tagged <c>live</c>), the
-    /// <c>monikit.build.info</c> gauge and <see cref="ManagementEndpoints"/>. Options come from <c>MoniKit:Metrics</c>
+    /// <c>monikit.build.info</c> gauge and the management endpoints (<c>/metrics</c>, <c>/env</c>, <c>/health</c>, ...). Options come from <c>MoniKit:Metrics</c>
     /// and <c>MoniKit:Management</c>. Safe to call twice; the first call's <paramref name="configure"/> wins.
     /// </summary>
+    /// <typeparam name="TBuilder">The host builder type.</typeparam>
     /// <param name="builder">The host builder.</param>
     /// <param name="configure">Code-level settings, applied after configuration.</param>
+    /// <returns>The builder.</returns>
     /// <exception cref="MoniKitConfigurationException">A setting is invalid.</exception>
-    public static IHostApplicationBuilder AddMoniKitMetrics(this IHostApplicationBuilder builder, Action<MoniKitMetricsOptions>? configure = null)
+    public static TBuilder AddMoniKitMetrics<TBuilder>(this TBuilder builder, Action<MoniKitMetricsOptions>? configure = null)
+        where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (builder.Properties.ContainsKey(Marker))
@@ -31,7 +34,7 @@ public static class MoniKitMetricsHostApplicationBuilderExtensions
 
         var service = builder.GetMoniKitOptions();
         var metrics = builder.AddMoniKitOptions(MoniKitMetricsOptions.SectionName, static (MoniKitMetricsOptions o) => o.Validate(), configure);
-        var management = builder.AddMoniKitOptions<ManagementEndpointOptions>(ManagementEndpointOptions.SectionName, static o => o.Validate());
+        var management = builder.AddMoniKitOptions<MoniKitManagementOptions>(MoniKitManagementOptions.SectionName, static o => o.Validate());
         builder.Properties[Marker] = true;
 
         var services = builder.Services;

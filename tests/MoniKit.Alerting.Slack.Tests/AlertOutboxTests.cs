@@ -161,7 +161,7 @@ public sealed class AlertOutboxTests
     [TestMethod]
     public void Add_LocalFileBacklog_TakesABurstOf50WithoutShedding()
     {
-        var outbox = new AlertOutbox(_metrics.Metrics, _ledger, TimeSpan.Zero, new SlackAlertOptions().QueueCapacity);
+        var outbox = new AlertOutbox(_metrics.Metrics, _ledger, TimeSpan.Zero, new MoniKitSlackOptions().QueueCapacity);
 
         for (var i = 0; i < 50; i++)
         {

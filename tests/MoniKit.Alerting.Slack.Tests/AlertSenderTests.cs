@@ -63,7 +63,7 @@ public sealed class AlertSenderTests
     [TestMethod]
     public async Task StopAsync_NoWebhookAndABurstOf50DistinctAlerts_WritesEveryOneToTheFile()
     {
-        var local = new LocalAlertFile(_path, Identity, new AlertConsole(_stderr), new SlackAlertOptions().QueueCapacity);
+        var local = new LocalAlertFile(_path, Identity, new AlertConsole(_stderr), new MoniKitSlackOptions().QueueCapacity);
         var (sender, queue) = Sender(local, local);
         Enqueue(queue, 50);
 
@@ -89,7 +89,7 @@ public sealed class AlertSenderTests
 
     private (AlertSender Sender, AlertQueue Queue) Sender(IAlertDestination destination, LocalAlertFile? local = null)
     {
-        var options = new SlackAlertOptions();
+        var options = new MoniKitSlackOptions();
         var queue = new AlertQueue(options, _metrics.Metrics);
         local ??= new LocalAlertFile(_path, Identity, new AlertConsole(_stderr), options.QueueCapacity);
         var sender = new AlertSender(queue, destination, local, options, _metrics.Metrics, new AlertConsole(_stderr), _time, NullLogger<AlertSender>.Instance);

@@ -19,7 +19,7 @@ public sealed class SlackMessageFormatterLimitsTests
     public void Format_EveryFieldAtItsMaximum_StaysWithinSlackLimits(string unit)
     {
         var alert = Maximal(unit);
-        var formatter = new SlackMessageFormatter(new SlackAlertOptions { LogsUrlTemplate = "https://grafana.example.com/explore?q={traceId}" }, Identity);
+        var formatter = new SlackMessageFormatter(new MoniKitSlackOptions { LogsUrlTemplate = "https://grafana.example.com/explore?q={traceId}" }, Identity);
 
         foreach (var kind in new[] { AlertMessageKind.Alert, AlertMessageKind.FollowUp })
         {
@@ -33,7 +33,7 @@ public sealed class SlackMessageFormatterLimitsTests
     public void Format_MessageOverTheLimit_IsCutVisiblyNamingTheTrace()
     {
         var alert = Maximal("<&>");
-        var formatter = new SlackMessageFormatter(new SlackAlertOptions(), Identity);
+        var formatter = new SlackMessageFormatter(new MoniKitSlackOptions(), Identity);
 
         var payload = formatter.Format(new AlertMessage(AlertMessageKind.Alert, alert, 1, TimeSpan.FromSeconds(60)));
 
@@ -48,7 +48,7 @@ public sealed class SlackMessageFormatterLimitsTests
     [DataRow("   ")]
     public void Format_EmptyMessage_SaysWhatHappened(string message)
     {
-        var formatter = new SlackMessageFormatter(new SlackAlertOptions(), Identity);
+        var formatter = new SlackMessageFormatter(new MoniKitSlackOptions(), Identity);
         var withException = Maximal("x") with { Message = message, MessageTemplate = message, ErrorMessage = "payment declined" };
         var without = withException with { ErrorType = null, ErrorMessage = null, StackTrace = null };
 
@@ -68,7 +68,7 @@ public sealed class SlackMessageFormatterLimitsTests
         var text = string.Concat(Enumerable.Repeat("<a href=\"x\">&amp;</a> & ", 220))[..5000];
         capture.Logger("Orders.Checkout").LogError(Deep(10, text), "Checkout failed for {Cart}", "<cart & co>");
         var alert = capture.Take().Single();
-        var formatter = new SlackMessageFormatter(new SlackAlertOptions(), Identity);
+        var formatter = new SlackMessageFormatter(new MoniKitSlackOptions(), Identity);
 
         var json = SlackWebhookClient.Serialize(formatter.Format(new AlertMessage(AlertMessageKind.Alert, alert, 1, TimeSpan.FromSeconds(60))));
 

@@ -23,7 +23,7 @@ public sealed class SlackMessageFormatterTests
     [TestMethod]
     public void Format_Alert_ProducesWholePayload()
     {
-        var options = new SlackAlertOptions
+        var options = new MoniKitSlackOptions
         {
             Channel = "#orders-alerts",
             Username = "MoniKit",
@@ -43,7 +43,7 @@ public sealed class SlackMessageFormatterTests
     [TestMethod]
     public void Format_FollowUp_SaysHowManyMoreInTheWindow()
     {
-        var formatter = new SlackMessageFormatter(new SlackAlertOptions(), Identity);
+        var formatter = new SlackMessageFormatter(new MoniKitSlackOptions(), Identity);
 
         var payload = formatter.Format(new AlertMessage(AlertMessageKind.FollowUp, Event, 4999, TimeSpan.FromSeconds(60)));
 
@@ -57,7 +57,7 @@ public sealed class SlackMessageFormatterTests
     [TestMethod]
     public void Format_RecurringGroup_SaysSoWithTheCountSinceStart()
     {
-        var formatter = new SlackMessageFormatter(new SlackAlertOptions(), Identity);
+        var formatter = new SlackMessageFormatter(new MoniKitSlackOptions(), Identity);
 
         var alert = formatter.Format(new AlertMessage(AlertMessageKind.Alert, Event, 1, TimeSpan.FromSeconds(60)) { Recurring = true, SeenSinceStart = 7 });
         var followUp = formatter.Format(new AlertMessage(AlertMessageKind.FollowUp, Event, 12, TimeSpan.FromSeconds(60)) { Recurring = true, SeenSinceStart = 19 });
@@ -69,7 +69,7 @@ public sealed class SlackMessageFormatterTests
     [TestMethod]
     public void Format_Undelivered_CountsEveryReason()
     {
-        var formatter = new SlackMessageFormatter(new SlackAlertOptions(), Identity);
+        var formatter = new SlackMessageFormatter(new MoniKitSlackOptions(), Identity);
         var counts = new Dictionary<string, long> { ["send_failed"] = 3, ["queue_full"] = 10 };
 
         var payload = formatter.Format(new AlertMessage(

@@ -40,7 +40,7 @@ public sealed class SlackWebhookClientTests
 
     private async Task<DeliveryResult> Deliver(HttpResponseMessage answer)
     {
-        var options = new SlackAlertOptions { ResolvedWebhookUrl = new Uri("https://hooks.example.com/services/T0/B0/secret") };
+        var options = new MoniKitSlackOptions { ResolvedWebhookUrl = new Uri("https://hooks.example.com/services/T0/B0/secret") };
         var formatter = new SlackMessageFormatter(options, new AlertIdentity("orders-api", "1.4.0", "Production", "web-01"));
         var client = new SlackWebhookClient(new Factory(new Answer(answer)), options, formatter);
         return await client.DeliverAsync(AlertOutboxTests.Alert(1), TestContext.CancellationToken);

@@ -6,7 +6,7 @@ namespace MoniKit.AspNetCore.Tests;
 [TestClass]
 public sealed class RequestCaptureTests
 {
-    private static readonly RequestCapture Capture = new(new HttpLoggingOptions { MaxBodyBytes = 4096 }, RedactionPolicy.Default);
+    private static readonly RequestCapture Capture = new(new MoniKitHttpOptions { MaxBodyBytes = 4096 }, RedactionPolicy.Default);
 
     [TestMethod]
     public void AddHeaders_Request_OneFieldPerHeaderSecretsMasked()
@@ -68,7 +68,7 @@ public sealed class RequestCaptureTests
     [TestMethod]
     public async Task ReadBodyAsync_BodyLongerThanTheLimit_CutAfterTheLastWholeToken()
     {
-        var capture = new RequestCapture(new HttpLoggingOptions { MaxBodyBytes = 30 }, RedactionPolicy.Default);
+        var capture = new RequestCapture(new MoniKitHttpOptions { MaxBodyBytes = 30 }, RedactionPolicy.Default);
         var request = Request("application/json", """{"user":"ann","password":"hunter2-and-more"}""");
 
         Assert.AreEqual("""{"user":"ann","password":…""", await capture.ReadBodyAsync(request));
@@ -78,7 +78,7 @@ public sealed class RequestCaptureTests
     public async Task ReadBodyAsync_BodyOfExactlyTheLimit_IsWhole()
     {
         const string json = """{"user":"ann"}""";
-        var capture = new RequestCapture(new HttpLoggingOptions { MaxBodyBytes = json.Length }, RedactionPolicy.Default);
+        var capture = new RequestCapture(new MoniKitHttpOptions { MaxBodyBytes = json.Length }, RedactionPolicy.Default);
 
         Assert.AreEqual(json, await capture.ReadBodyAsync(Request("application/json", json)));
     }
@@ -86,7 +86,7 @@ public sealed class RequestCaptureTests
     [TestMethod]
     public async Task ReadBodyAsync_NoBodyOrCaptureSizeZero_Null()
     {
-        var none = new RequestCapture(new HttpLoggingOptions { MaxBodyBytes = 0 }, RedactionPolicy.Default);
+        var none = new RequestCapture(new MoniKitHttpOptions { MaxBodyBytes = 0 }, RedactionPolicy.Default);
 
         Assert.IsNull(await Capture.ReadBodyAsync(new DefaultHttpContext().Request));
         Assert.IsNull(await none.ReadBodyAsync(Request("application/json", "{}")));
@@ -95,9 +95,9 @@ public sealed class RequestCaptureTests
     [TestMethod]
     public async Task ReadBodyAsync_HostPolicy_ExtraNameMasked()
     {
-        var options = new RedactionOptions();
+        var options = new MoniKitRedactionOptions();
         options.SensitiveNames.Add("iban");
-        var capture = new RequestCapture(new HttpLoggingOptions(), new RedactionPolicy(options));
+        var capture = new RequestCapture(new MoniKitHttpOptions(), new RedactionPolicy(options));
 
         Assert.AreEqual("payer=ann&iban=[REDACTED]", await capture.ReadBodyAsync(Request("application/x-www-form-urlencoded", "payer=ann&iban=DE89")));
     }

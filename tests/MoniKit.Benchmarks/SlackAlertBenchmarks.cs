@@ -31,7 +31,7 @@ public class SlackAlertBenchmarks : IDisposable
     public void Setup()
     {
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        _queue = new AlertQueue(new SlackAlertOptions(), new AlertMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        _queue = new AlertQueue(new MoniKitSlackOptions(), new AlertMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         _alerting = CreateFactory(new SlackAlertTarget(_queue));
         _baseline = CreateFactory(new NullTarget("baseline"));
         _alertingLogger = _alerting.GetLogger("Orders.PaymentService");

@@ -71,7 +71,7 @@ public sealed class JsonBodyRedactionTests
     [TestMethod]
     public void RedactJson_ConfiguredName_Masked()
     {
-        var options = new RedactionOptions();
+        var options = new MoniKitRedactionOptions();
         options.SensitiveNames.Add("iban");
 
         var text = new RedactionPolicy(options).RedactJson("""{"payer":{"iban":"DE89"}}"""u8);

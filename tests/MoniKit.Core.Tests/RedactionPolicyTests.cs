@@ -152,7 +152,7 @@ public sealed class RedactionPolicyTests
 
     private static RedactionPolicy Policy(string[]? sensitive = null, string[]? allowed = null)
     {
-        var options = new RedactionOptions();
+        var options = new MoniKitRedactionOptions();
         foreach (var name in sensitive ?? [])
         {
             options.SensitiveNames.Add(name);

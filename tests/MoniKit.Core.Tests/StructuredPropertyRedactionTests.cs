@@ -41,7 +41,7 @@ public sealed class StructuredPropertyRedactionTests
     [TestMethod]
     public void IsSensitiveName_SameNameTwice_SameAnswerFromTheCache()
     {
-        var options = new RedactionOptions();
+        var options = new MoniKitRedactionOptions();
         options.SensitiveNames.Add("tenant");
         var policy = new RedactionPolicy(options);
 

@@ -25,24 +25,6 @@ public sealed class TraceContextTests
     public void TryParseTraceId_InvalidId_Rejected(string value) => Assert.IsFalse(TraceContext.TryParseTraceId(value, out _));
 
     [TestMethod]
-    public void TryParseTraceparent_Valid_ReturnsRemoteContext()
-    {
-        Assert.IsTrue(TraceContext.TryParseTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", out var context));
-        Assert.AreEqual("4bf92f3577b34da6a3ce929d0e0e4736", context.TraceId.ToHexString());
-        Assert.AreEqual("00f067aa0ba902b7", context.SpanId.ToHexString());
-        Assert.IsTrue(context.IsRemote);
-        Assert.AreEqual(ActivityTraceFlags.Recorded, context.TraceFlags);
-    }
-
-    [TestMethod]
-    [DataRow(null)]
-    [DataRow("")]
-    [DataRow("00-00000000000000000000000000000000-00f067aa0ba902b7-01")]
-    [DataRow("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01")]
-    [DataRow("garbage")]
-    public void TryParseTraceparent_Invalid_Rejected(string? value) => Assert.IsFalse(TraceContext.TryParseTraceparent(value, out _));
-
-    [TestMethod]
     public void CurrentTraceId_InsideAndOutsideActivity_FollowsActivityCurrent()
     {
         Assert.IsNull(TraceContext.CurrentTraceId);

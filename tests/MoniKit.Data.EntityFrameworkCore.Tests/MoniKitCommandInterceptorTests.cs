@@ -35,11 +35,11 @@ public sealed class MoniKitCommandInterceptorTests
         Assert.IsTrue(lines.All(l => l[LogFields.EventDuration] is long));
         var insert = lines.Single(l => (string?)l[LogFields.DbOperation] == "INSERT");
         Assert.AreEqual("Products", insert[LogFields.DbCollection]);
-        Assert.AreEqual(1L, insert[LogFields.DbRowsAffected]);
+        Assert.AreEqual(1L, insert[LogFields.DbReturnedRows]);
         var select = lines[^1];
         Assert.AreEqual("SELECT", select[LogFields.DbOperation]);
         Assert.AreEqual("Products", select[LogFields.DbCollection]);
-        Assert.AreEqual(1L, select[LogFields.DbRowsAffected]);
+        Assert.AreEqual(1L, select[LogFields.DbReturnedRows]);
         Assert.IsTrue(host.Logs.Logs.All(l => !l.Message.Contains(Secret, StringComparison.Ordinal)
             && l.Fields.Values.All(v => !(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).Contains(Secret, StringComparison.Ordinal))));
     }

@@ -58,7 +58,7 @@ public sealed class DbParameterValuesTests
     [TestMethod]
     public void Capture_HostPolicy_ExtraNameAndColumnMasked()
     {
-        var options = new RedactionOptions();
+        var options = new MoniKitRedactionOptions();
         options.SensitiveNames.Add("iban");
         var policy = new RedactionPolicy(options);
 

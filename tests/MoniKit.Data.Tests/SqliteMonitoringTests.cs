@@ -142,7 +142,7 @@ public sealed class SqliteMonitoringTests
         Assert.AreEqual("alice", insert[LogFields.DbQueryParameterPrefix + "name"]);
         Assert.AreEqual(Redaction.Mask, insert[LogFields.DbQueryParameterPrefix + "passwordHash"]);
         Assert.AreEqual(Redaction.Mask, insert[LogFields.DbQueryParameterPrefix + "apiKey"]);
-        Assert.IsFalse(insert.Fields.ContainsKey(LogFields.DbParameters), "Schema v1's single field is gone.");
+        Assert.IsFalse(insert.Fields.ContainsKey("db.query.parameter"), "Schema v1's single field is gone.");
         AssertNoValue(host, Secret);
     }
 

@@ -111,7 +111,7 @@ public sealed class MoniKitJsonLayoutTests
     [TestMethod]
     public void Render_HostPolicyWithExtraAndAllowedNames_MasksItsSecretsInFieldsScopesAndMessage()
     {
-        var options = new RedactionOptions();
+        var options = new MoniKitRedactionOptions();
         options.SensitiveNames.Add("iban");
         options.AllowedNames.Add("MonkeyKey");
         var layout = new MoniKitJsonLayout(Service, new RedactionPolicy(options));

@@ -89,7 +89,7 @@ public sealed class PropertyNameTests
     [DataRow("Password", true)]
     public void Classify_HostPolicy_ItsExtraAndAllowedNamesDecide(string name, bool sensitive)
     {
-        var options = new RedactionOptions();
+        var options = new MoniKitRedactionOptions();
         options.SensitiveNames.Add("iban");
         options.AllowedNames.Add("MonkeyKey");
 

@@ -43,7 +43,7 @@ public sealed class SchemaDocumentTests
         foreach (var field in typeof(LogFields).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
         {
             var name = (string)field.GetRawConstantValue()!;
-            if (field.Name is nameof(LogFields.CurrentSchemaVersion) or nameof(LogFields.CurrentEcsVersion) or nameof(LogFields.DbParameters))
+            if (field.Name is nameof(LogFields.CurrentSchemaVersion) or nameof(LogFields.CurrentEcsVersion))
             {
                 continue;
             }

@@ -13,7 +13,7 @@ internal sealed class AlertQueue
     private long _dropped;
     private long _received;
 
-    public AlertQueue(SlackAlertOptions options, AlertMetrics metrics)
+    public AlertQueue(MoniKitSlackOptions options, AlertMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         _metrics = metrics;

@@ -34,7 +34,7 @@ internal sealed partial class AlertSender : BackgroundService
         AlertQueue queue,
         IAlertDestination destination,
         LocalAlertFile localFile,
-        SlackAlertOptions options,
+        MoniKitSlackOptions options,
         AlertMetrics metrics,
         AlertConsole console,
         TimeProvider time,

@@ -7,7 +7,7 @@ namespace MoniKit.Alerting.Slack.Implementation;
 /// Turns an <see cref="AlertMessage"/> into a webhook payload: a headline in <c>text</c>, details in one coloured
 /// attachment. Every text stays within Slack's limits after escaping, so that no alert is refused for its size.
 /// </summary>
-internal sealed class SlackMessageFormatter(SlackAlertOptions options, AlertIdentity identity)
+internal sealed class SlackMessageFormatter(MoniKitSlackOptions options, AlertIdentity identity)
 {
     /// <summary>The most characters of a section's text.</summary>
     public const int MaxSectionText = 3000;

@@ -9,7 +9,7 @@ namespace MoniKit.Alerting.Slack.Implementation;
 /// Posts to a Slack incoming webhook. The URL is a secret: it is never logged and never put in a result or exception
 /// message, and the named HTTP client has the factory's request logging removed for the same reason.
 /// </summary>
-internal sealed class SlackWebhookClient(IHttpClientFactory httpClientFactory, SlackAlertOptions options, SlackMessageFormatter formatter)
+internal sealed class SlackWebhookClient(IHttpClientFactory httpClientFactory, MoniKitSlackOptions options, SlackMessageFormatter formatter)
     : IAlertDestination
 {
     public const string HttpClientName = "MoniKit.Alerting.Slack";

@@ -7,7 +7,7 @@ namespace MoniKit.AspNetCore.Implementation;
 /// Adds <see cref="OutboundLoggingHandler"/> to every client from <c>IHttpClientFactory</c> except MoniKit's own
 /// (named <c>MoniKit.*</c>): the Slack client's URL is a secret and must never be logged.
 /// </summary>
-internal sealed class OutboundLoggingFilter(ILoggerFactory loggerFactory, HttpLoggingOptions options, RedactionPolicy redaction)
+internal sealed class OutboundLoggingFilter(ILoggerFactory loggerFactory, MoniKitHttpOptions options, RedactionPolicy redaction)
     : IHttpMessageHandlerBuilderFilter
 {
     public const string LoggerCategory = "MoniKit.Http.Outbound";

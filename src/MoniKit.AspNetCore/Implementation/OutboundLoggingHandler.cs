@@ -9,7 +9,7 @@ namespace MoniKit.AspNetCore.Implementation;
 /// query and fragment values masked). Failures are logged at Warn, not Error: the caller decides whether
 /// a failed call is an error, and an alerting client must never alert about itself.
 /// </summary>
-internal sealed class OutboundLoggingHandler(ILogger logger, HttpLoggingOptions options, RedactionPolicy redaction) : DelegatingHandler
+internal sealed class OutboundLoggingHandler(ILogger logger, MoniKitHttpOptions options, RedactionPolicy redaction) : DelegatingHandler
 {
     private static readonly EventId OutboundEvent = new(3, "http.outbound");
 

@@ -8,7 +8,7 @@ namespace MoniKit.AspNetCore.Implementation;
 /// What the <c>http.inbound</c> line says about the request beyond its method and path: the query string, and, when
 /// switched on, each header as its own field and the start of the body, every secret masked by the host's policy.
 /// </summary>
-internal sealed class RequestCapture(HttpLoggingOptions options, RedactionPolicy redaction)
+internal sealed class RequestCapture(MoniKitHttpOptions options, RedactionPolicy redaction)
 {
     public string? Query(HttpRequest request) =>
         request.QueryString.HasValue ? redaction.RedactQuery(request.QueryString.Value) : null;

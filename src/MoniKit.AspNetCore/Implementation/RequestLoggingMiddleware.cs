@@ -16,7 +16,7 @@ namespace MoniKit.AspNetCore.Implementation;
 internal sealed class RequestLoggingMiddleware(
     RequestDelegate next,
     ILogger<RequestLoggingMiddleware> logger,
-    HttpLoggingOptions options,
+    MoniKitHttpOptions options,
     ProblemDetailsWriter problemWriter,
     RequestCapture capture,
     Func<HttpContext, bool> isManagementRequest,

@@ -27,7 +27,7 @@ internal sealed class ManagementPortStartupFilter(IServiceProvider services, Man
         return app =>
         {
             var branch = app.New();
-            if (app.ApplicationServices.GetService<HttpLoggingOptions>() is not null)
+            if (app.ApplicationServices.GetService<MoniKitHttpOptions>() is not null)
             {
                 // The same http.inbound lines as on the application's port: Debug for a scrape, Warn for a 404.
                 branch.UseMiddleware<RequestLoggingMiddleware>((Func<HttpContext, bool>)(static _ => true));

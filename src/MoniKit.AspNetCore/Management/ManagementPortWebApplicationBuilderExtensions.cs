@@ -26,7 +26,7 @@ public static class ManagementPortWebApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMoniKitMetrics();
-        var options = builder.AddMoniKitOptions<ManagementEndpointOptions>(ManagementEndpointOptions.SectionName, static _ => []);
+        var options = builder.AddMoniKitOptions<MoniKitManagementOptions>(MoniKitManagementOptions.SectionName, static _ => []);
         if (options.Port is not { } port || !((IHostApplicationBuilder)builder).Properties.TryAdd(Marker, true))
         {
             return builder;

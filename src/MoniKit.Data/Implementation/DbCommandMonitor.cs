@@ -29,7 +29,7 @@ internal sealed class DbCommandMonitor : IDisposable
 
     private readonly RedactionPolicy redaction;
 
-    public DbCommandMonitor(DataMonitoringOptions options, RedactionPolicy redaction, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
+    public DbCommandMonitor(MoniKitDataOptions options, RedactionPolicy redaction, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
     {
         Options = options;
         this.redaction = redaction;
@@ -46,7 +46,7 @@ internal sealed class DbCommandMonitor : IDisposable
             description: "Database commands that took at least the slow-query threshold.");
     }
 
-    public DataMonitoringOptions Options { get; }
+    public MoniKitDataOptions Options { get; }
 
     public static DbCommandMonitor From(IServiceProvider services) =>
         services.GetService<DbCommandMonitor>()

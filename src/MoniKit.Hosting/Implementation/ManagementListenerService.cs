@@ -13,8 +13,8 @@ namespace MoniKit.Hosting.Implementation;
 /// </summary>
 internal sealed class ManagementListenerService(ManagementEndpoints endpoints, ILogger<ManagementListenerService> logger) : IHostedService, IDisposable
 {
-    private const string PortKey = $"{MoniKitOptions.SectionName}:{ManagementEndpointOptions.SectionName}:{nameof(ManagementEndpointOptions.Port)}";
-    private const string HostKey = $"{MoniKitOptions.SectionName}:{ManagementEndpointOptions.SectionName}:{nameof(ManagementEndpointOptions.Host)}";
+    private const string PortKey = $"{MoniKitOptions.SectionName}:{MoniKitManagementOptions.SectionName}:{nameof(MoniKitManagementOptions.Port)}";
+    private const string HostKey = $"{MoniKitOptions.SectionName}:{MoniKitManagementOptions.SectionName}:{nameof(MoniKitManagementOptions.Host)}";
 
     private readonly HttpListener _listener = new() { IgnoreWriteExceptions = true };
     private readonly CancellationTokenSource _stopping = new();

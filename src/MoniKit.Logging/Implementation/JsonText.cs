@@ -65,9 +65,6 @@ internal static class JsonText
         }
     }
 
-    /// <summary>Whether <paramref name="value"/> can be written without escaping.</summary>
-    public static bool IsPlain(ReadOnlySpan<char> value) => !value.ContainsAny(Special);
-
     private static void AppendUnicodeEscape(StringBuilder builder, char c)
     {
         Span<char> hex = stackalloc char[6];

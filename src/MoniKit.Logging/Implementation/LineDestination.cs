@@ -40,7 +40,6 @@ internal abstract class LineDestination<T> : ILineDestination
     public long DroppedLines => Interlocked.Read(ref Dropped.Value);
 
     /// <summary>Whether it was given up at shutdown.</summary>
-    public bool IsAbandoned => _abandoned;
 
     /// <summary>Whether its writer thread has ended (or never started), so that nothing else touches what it writes to.</summary>
     protected bool HasEnded => _thread is null || !_thread.IsAlive;

@@ -8,13 +8,11 @@ internal sealed class BearerTokenValidator
 {
     private readonly byte[]? expectedHash;
 
-    public BearerTokenValidator(ManagementEndpointOptions options)
+    public BearerTokenValidator(MoniKitManagementOptions options)
     {
         var token = options.BearerTokenFile is { } file ? File.ReadAllText(file).Trim() : options.BearerToken?.Trim();
         expectedHash = string.IsNullOrEmpty(token) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
     }
-
-    public bool IsEnabled => expectedHash is not null;
 
     public bool IsAuthorized(string? authorization)
     {

@@ -4,14 +4,14 @@ using NLog;
 namespace MoniKit.Alerting.Slack.Implementation;
 
 /// <summary>
-/// Checks <see cref="SlackAlertOptions"/> at start-up and resolves the webhook URL. Messages name the key and never
+/// Checks <see cref="MoniKitSlackOptions"/> at start-up and resolves the webhook URL. Messages name the key and never
 /// quote the URL, which is a secret.
 /// </summary>
-internal static class SlackAlertOptionsValidator
+internal static class MoniKitSlackOptionsValidator
 {
-    private const string Prefix = $"{MoniKitOptions.SectionName}:{SlackAlertOptions.SectionName}:";
+    private const string Prefix = $"{MoniKitOptions.SectionName}:{MoniKitSlackOptions.SectionName}:";
 
-    public static IEnumerable<string> Validate(SlackAlertOptions options)
+    public static IEnumerable<string> Validate(MoniKitSlackOptions options)
     {
         var failures = new List<string>();
         ResolveWebhook(options, failures);
@@ -77,7 +77,7 @@ internal static class SlackAlertOptionsValidator
             || (uri.Scheme == Uri.UriSchemeHttp && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip))));
     }
 
-    private static void ResolveWebhook(SlackAlertOptions options, List<string> failures)
+    private static void ResolveWebhook(MoniKitSlackOptions options, List<string> failures)
     {
         var hasUrl = !string.IsNullOrWhiteSpace(options.WebhookUrl);
         var hasFile = !string.IsNullOrWhiteSpace(options.WebhookUrlFile);

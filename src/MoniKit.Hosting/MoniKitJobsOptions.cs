@@ -1,7 +1,7 @@
 namespace MoniKit.Hosting;
 
 /// <summary>Settings of job monitoring. Bound from <c>MoniKit:Jobs</c>.</summary>
-public sealed class JobMonitoringOptions
+public sealed class MoniKitJobsOptions
 {
     /// <summary>The configuration section, under <c>MoniKit</c>.</summary>
     public const string SectionName = "Jobs";

@@ -4,7 +4,7 @@ namespace MoniKit;
 /// Adjusts the redaction policy (<see cref="RedactionPolicy"/>) to a service's own names. Bound from
 /// <c>MoniKit:Redaction</c>; the built-in rules always apply.
 /// </summary>
-public sealed class RedactionOptions
+public sealed class MoniKitRedactionOptions
 {
     /// <summary>The configuration section, under <c>MoniKit</c>.</summary>
     public const string SectionName = "Redaction";

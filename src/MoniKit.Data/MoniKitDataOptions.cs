@@ -3,7 +3,7 @@ namespace MoniKit.Data;
 /// <summary>
 /// How database commands are logged and measured. Bound from the <c>MoniKit:Data</c> configuration section.
 /// </summary>
-public sealed class DataMonitoringOptions
+public sealed class MoniKitDataOptions
 {
     /// <summary>The configuration section, under <c>MoniKit</c>.</summary>
     public const string SectionName = "Data";

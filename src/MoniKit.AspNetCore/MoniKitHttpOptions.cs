@@ -1,8 +1,11 @@
 namespace MoniKit.AspNetCore;
 
 /// <summary>Inbound and outbound HTTP logging settings, bound from <c>MoniKit:Http</c>.</summary>
-public sealed class HttpLoggingOptions
+public sealed class MoniKitHttpOptions
 {
+    /// <summary>The configuration section, under <c>MoniKit</c>.</summary>
+    public const string SectionName = "Http";
+
     /// <summary>
     /// A request slower than this is logged at Warn even when it succeeded. Default value: 1000.
     /// </summary>

@@ -6,7 +6,7 @@ namespace MoniKit.Alerting.Slack;
 /// Settings of the Slack alerts, bound from <c>MoniKit:Slack</c>. Alerting to Slack is switched on by a webhook URL;
 /// without one, alerts go to the local alerts file and the console.
 /// </summary>
-public sealed class SlackAlertOptions
+public sealed class MoniKitSlackOptions
 {
     /// <summary>The configuration section, under <c>MoniKit</c>.</summary>
     public const string SectionName = "Slack";

@@ -3,7 +3,7 @@ namespace MoniKit.Metrics;
 /// <summary>
 /// Paths, switches, port and protection of the management endpoints. Bound from <c>MoniKit:Management</c>.
 /// </summary>
-public sealed class ManagementEndpointOptions
+public sealed class MoniKitManagementOptions
 {
     /// <summary>The configuration section, under <c>MoniKit</c>.</summary>
     public const string SectionName = "Management";

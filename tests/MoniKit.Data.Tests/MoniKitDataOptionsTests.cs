@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 namespace MoniKit.Data.Tests;
 
 [TestClass]
-public sealed class DataMonitoringOptionsTests
+public sealed class MoniKitDataOptionsTests
 {
     [TestMethod]
     [DataRow("MoniKit:Data:SlowQueryThresholdMs", "-1", "MoniKit:Data:SlowQueryThresholdMs must be 0 or more")]
@@ -24,7 +24,7 @@ public sealed class DataMonitoringOptionsTests
     {
         using var host = TestHost.Start();
 
-        var options = host.Get<DataMonitoringOptions>();
+        var options = host.Get<MoniKitDataOptions>();
 
         Assert.IsFalse(options.LogParameters);
         Assert.AreEqual(1000, options.SlowQueryThresholdMs);
@@ -37,7 +37,7 @@ public sealed class DataMonitoringOptionsTests
     {
         using var host = TestHost.Start(configure: b => b.AddMoniKitData().AddMoniKitData(o => o.SlowQueryThresholdMs = 1));
 
-        Assert.AreEqual(1000, host.Get<DataMonitoringOptions>().SlowQueryThresholdMs);
+        Assert.AreEqual(1000, host.Get<MoniKitDataOptions>().SlowQueryThresholdMs);
         Assert.HasCount(1, host.Services.GetServices<Implementation.DbCommandMonitor>());
     }
 }
