@@ -81,9 +81,16 @@ if [ -z "$packages" ]; then
   packages=$work/packages
   version=0.1.0-perf.$(date -u +%Y%m%d%H%M%S)
   log "Packing MoniKit $version (Release)"
-  # The web API template needs only these packages; packing them alone is faster than the whole solution.
-  for project in Core Logging Metrics Alerting.Slack AspNetCore; do
-    dotnet pack "src/MoniKit.$project/MoniKit.$project.csproj" -c Release -o "$packages" -p:Version="$version" -nologo -v:q > "$work/pack.log" 2>&1 \
+  # The web API template needs only MoniKit.AspNetCore and what it references; packing them alone is faster than the
+  # whole solution. The references are read from the project files, so that a new one is packed too.
+  projects=(src/MoniKit.AspNetCore/MoniKit.AspNetCore.csproj)
+  for ((i = 0; i < ${#projects[@]}; i++)); do
+    for reference in $(sed -n 's|.*<ProjectReference Include="\.\./\([^"]*\)".*|src/\1|p' "${projects[$i]}"); do
+      [[ " ${projects[*]} " == *" $reference "* ]] || projects+=("$reference")
+    done
+  done
+  for project in "${projects[@]}"; do
+    dotnet pack "$project" -c Release -o "$packages" -p:Version="$version" -nologo -v:q > "$work/pack.log" 2>&1 \
       || { cat "$work/pack.log" >&2; exit 1; }
   done
   dotnet pack MoniKit.Templates.csproj -c Release -o "$packages" -p:Version="$version" -nologo -v:q > "$work/pack.log" 2>&1 \
@@ -140,10 +147,13 @@ for svc in "${services[@]}"; do
 done
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
+# Below the kernel's ephemeral range: wrk's own connections take ports from that range, and a port one of them holds
+# (or left in TIME_WAIT) would refuse the service's bind although nothing listens on it.
+ephemeral_low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2> /dev/null || echo 32768)
 free_port() {
   local port
   while true; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (ephemeral_low > 12000 ? ephemeral_low - 10000 : 2000)))
     if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
       echo "$port"
       return

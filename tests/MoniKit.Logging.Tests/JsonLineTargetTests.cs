@@ -47,6 +47,34 @@ public sealed class JsonLineTargetTests
     }
 
     [TestMethod]
+    public async Task Write_ABurst_ReachesTheFileInPiecesThatFitABatchBuffer()
+    {
+        // Pieces this small keep every batch buffer off the large object heap, and the few kept for reuse small: an
+        // idle service holds no burst's worth of buffers.
+        using var fixture = new WriterFixture(Options());
+        var logger = fixture.Logger();
+        var text = new string('x', 1000);
+        for (var i = 0; i < 1000; i++)
+        {
+            logger.Info("{Text} {Number}", text, i);
+        }
+
+        await fixture.FlushAsync().WaitAsync(Patience);
+
+        Assert.HasCount(1000, fixture.Disk.Lines("orders.json"));
+        int[] writes;
+        lock (fixture.Disk.Gate)
+        {
+            writes = [.. fixture.Disk.WriteSizes];
+        }
+
+        var longestLine = fixture.Disk.Lines("orders.json").Max(line => line.Length) + 1;
+        Assert.IsLessThanOrEqualTo(LineRenderer.HandOffBytes + longestLine, writes.Max());
+        Assert.IsGreaterThan(1000 * text.Length / LineBatch<byte>.CapacityBytes, writes.Length);
+        Assert.IsLessThan(85_000, LineBatch<byte>.CapacityBytes, "a batch buffer this large would be allocated on the large object heap");
+    }
+
+    [TestMethod]
     public async Task Flush_SlowConsole_CompletesOnlyOnceEveryDestinationWroteTheLinesBeforeIt()
     {
         using var console = new BlockingTextWriter();

@@ -32,6 +32,9 @@ internal sealed class MemoryLogFileSystem : ILogFileSystem
 
     public int Opens { get; private set; }
 
+    /// <summary>The size of every write the files were given, in order (read it under <see cref="Gate"/>).</summary>
+    public List<int> WriteSizes { get; } = [];
+
     /// <summary>How often a folder was listed.</summary>
     public int Listings { get; private set; }
 

@@ -60,6 +60,7 @@ internal sealed class MemoryLogStream(MemoryLogFileSystem disk, MemoryStream fil
     {
         lock (disk.Gate)
         {
+            disk.WriteSizes.Add(buffer.Length);
             var free = (int)Math.Clamp(disk.Capacity - disk.Used, 0, buffer.Length);
             file.Position = _position;
             file.Write(buffer[..free]);

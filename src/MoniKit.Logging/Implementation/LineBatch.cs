@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MoniKit.Logging.Implementation;
 
 /// <summary>
@@ -7,7 +9,15 @@ namespace MoniKit.Logging.Implementation;
 internal sealed class LineBatch<T>
     where T : unmanaged
 {
-    private T[] _buffer = new T[16 * 1024];
+    /// <summary>
+    /// The buffer's size in bytes: below the large object heap's 85,000, so that a buffer is cheap to allocate and to
+    /// collect, and room for <see cref="LineRenderer.HandOffBytes"/> and one line of up to 16 KB more.
+    /// </summary>
+    public const int CapacityBytes = 64 * 1024;
+
+    private static readonly int Capacity = CapacityBytes / Unsafe.SizeOf<T>();
+
+    private T[] _buffer = new T[Capacity];
 
     public int Length { get; private set; }
 
@@ -48,6 +58,9 @@ internal sealed class LineBatch<T>
         Lines = 0;
     }
 
-    /// <summary>Whether the buffer grew so large (one huge line) that keeping it for reuse would waste memory.</summary>
-    public bool IsOversized => _buffer.Length > 1024 * 1024;
+    /// <summary>The bytes of its lines so far.</summary>
+    public int Bytes => Length * Unsafe.SizeOf<T>();
+
+    /// <summary>Whether the buffer grew (for a line too long to fit): it is not kept for reuse, so that an idle service holds no large buffers.</summary>
+    public bool IsOversized => _buffer.Length > Capacity;
 }

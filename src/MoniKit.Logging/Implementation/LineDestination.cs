@@ -12,7 +12,8 @@ namespace MoniKit.Logging.Implementation;
 internal abstract class LineDestination<T> : ILineDestination
     where T : unmanaged
 {
-    private const int PooledBatches = 8;
+    // Enough for the batch being filled, the one being written and one waiting; more would only hold memory.
+    private const int PooledBatches = 3;
 
     private readonly ConcurrentQueue<(LineBatch<T>? Batch, FlushMarker? Marker)> _items = new();
     private readonly ConcurrentQueue<LineBatch<T>> _pool = new();

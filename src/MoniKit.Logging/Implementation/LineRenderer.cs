@@ -11,8 +11,11 @@ namespace MoniKit.Logging.Implementation;
 /// </summary>
 internal sealed class LineRenderer
 {
-    // A batch this large is handed off at once, so that a burst reaches the disk in pieces.
-    private const int HandOffSize = 256 * 1024;
+    /// <summary>
+    /// A batch this large is handed off at once: a burst reaches the disk in pieces of about this size, and each batch
+    /// fits its buffer without growing it (<see cref="LineBatch{T}.CapacityBytes"/>).
+    /// </summary>
+    public const int HandOffBytes = 48 * 1024;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly MoniKitJsonLayout _layout;
@@ -102,7 +105,7 @@ internal sealed class LineRenderer
             Encode(_errorBatch ??= ErrorFile!.Rent());
         }
 
-        if (_consoleBatch?.Length > HandOffSize || _fileBatch?.Length > HandOffSize || _errorBatch?.Length > HandOffSize)
+        if (_consoleBatch?.Bytes > HandOffBytes || _fileBatch?.Bytes > HandOffBytes || _errorBatch?.Bytes > HandOffBytes)
         {
             HandOff();
         }
