@@ -52,6 +52,7 @@ ready_ms=$((($(date +%s%N) - started) / 1000000))
 if [ "$mode" = startup ]; then
   echo "First 200 after $ready_ms ms (perf map on)" >&2
   sleep 0.2
+  service_pid=$(pgrep -P "$pid" | head -n 1)
   pkill -TERM -P "$pid" || true
   wait $pid 2> /dev/null || true
   echo "0 requests in startup" > "$out/wrk.txt"
@@ -62,20 +63,23 @@ else
   recorder=$!
   wrk -H "User-Agent: profile/1.0" -t"$threads" -c"$connections" -d"${sampled}s" "$url" > "$out/wrk.txt"
   wait $recorder
+  service_pid=$pid
 fi
+# The runtime writes each method it compiles to its perf map, with the tier: what ReadyToRun could not precompile.
+jitted=$(grep -cE '\[(QuickJitted|Optimized|OptimizedTier1|OptimizedTier1OSR|Instrumented|InstrumentedTier1|Tier0)\]$' "/tmp/perf-$service_pid.map" 2> /dev/null || true)
 perf script -i "$out/perf.data" -F comm,tid,ip,sym,dso 2> /dev/null > "$out/perf.txt"
 
 # One sample: a header line (thread name, thread id), then one line per frame, innermost first: address, symbol, (dso).
 # A managed frame names its assembly in brackets: "instance void [MoniKit.Logging] MoniKit.Logging...::Write()".
-awk -v mode="$mode" -v ready_ms="$ready_ms" -v requests="$(awk '/requests in/ { print $1 }' "$out/wrk.txt")" '
+awk -v mode="$mode" -v ready_ms="$ready_ms" -v jitted="${jitted:-0}" -v frequency="$frequency" -v requests="$(awk '/requests in/ { print $1 }' "$out/wrk.txt")" '
   function owner(frame,    m) {
-    if (match(frame, /\[[A-Za-z0-9_.]+\] /)) { m = substr(frame, RSTART + 1, RLENGTH - 3); return m }
     if (frame ~ /kernel/) return "(kernel)"
     if (frame ~ /libclrjit/) return "(JIT compiler)"
     if (frame ~ /libcoreclr/) return "(runtime: GC, type system, stubs)"
     if (frame ~ /libc[.-]|libpthread/) return "(libc)"
     if (frame ~ /libSystem/) return "(.NET native libraries)"
-    return "(other native)"
+    if (match(frame, /\[[A-Za-z0-9_.]+\] /) && frame !~ /^\[unknown\]/) { m = substr(frame, RSTART + 1, RLENGTH - 3); return m }
+    return "(other native, or code perf could not name)"
   }
   function flush(    i, key, seen) {
     if (n == 0) return
@@ -92,28 +96,28 @@ awk -v mode="$mode" -v ready_ms="$ready_ms" -v requests="$(awk '/requests in/ { 
   BEGIN {
     if (mode == "startup") {
       kind("JIT compiling (libclrjit)", "libclrjit")
-      kind("type loading and the runtime itself (libcoreclr)", "libcoreclr")
+      kind("type loading and the rest of the runtime (libcoreclr)", "libcoreclr")
       kind("configuration binding (Microsoft.Extensions.Configuration.Binder)", "Configuration.Binder|ConfigurationBinder")
       kind("dependency injection (ServiceProvider, CallSite)", "Microsoft.Extensions.DependencyInjection")
       kind("MoniKit: AddMoniKit and its parts", "\\[MoniKit\\.")
       kind("NLog configuration and targets", "\\[NLog")
       kind("OpenTelemetry (MeterProvider, instruments)", "\\[OpenTelemetry")
       kind("Kestrel start and the first request", "Kestrel")
-      kind("garbage collection (gc_heap, GCHeap)", "gc_heap|GCHeap|WKS::")
     } else {
-    kind("MoniKit request middleware (RequestLoggingMiddleware, whole)", "RequestLoggingMiddleware")
-    kind("  of it: the request line, made and logged (RequestLoggingMiddleware.Log)", "RequestLoggingMiddleware::Log")
-    kind("Microsoft.Extensions.Logging + NLog on the calling thread (Logger.Log)", "NLog.Logger::Log|NLogLogger::Log")
-    kind("MoniKit capture on the calling thread (JsonLineTarget.Write)", "JsonLineTarget::Write\\(")
-    kind("MoniKit render thread (JsonLineTarget.WriteLoop)", "JsonLineTarget::WriteLoop")
-    kind("  of it: rendering a line (LineRenderer / MoniKitJsonLayout)", "LineRenderer::|MoniKitJsonLayout::")
-    kind("MoniKit destination threads (LineDestination.WriteLoop)", "LineDestination.*::WriteLoop")
-    kind("  of it: the rolling file (RollingFile)", "RollingFile::")
-    kind("waiting for work (ManualResetEventSlim.Wait, SpinWait, Monitor.Wait)", "ManualResetEventSlim::Wait|SpinWait::|Monitor::Wait|LowLevelLifoSemaphore")
-    kind("Activity (System.Diagnostics.Activity)", "System.Diagnostics.Activity::|ActivitySource::|DiagnosticListener::")
-    kind("metrics recorded (OpenTelemetry and Meter instruments)", "\\[OpenTelemetry\\]|System.Diagnostics.Metrics")
-    kind("Kestrel and sockets (Microsoft.AspNetCore.Server.Kestrel, System.Net.Sockets)", "Kestrel|System.Net.Sockets")
-    kind("garbage collection (gc_heap, GCHeap)", "gc_heap|GCHeap|WKS::")
+      kind("MoniKit request middleware (RequestLoggingMiddleware, whole)", "RequestLoggingMiddleware")
+      kind("  of it: the request line, made and logged (RequestLoggingMiddleware.Log)", "RequestLoggingMiddleware::Log")
+      kind("Microsoft.Extensions.Logging + NLog on the calling thread (Logger.Log)", "NLog.Logger::Log|NLogLogger::Log")
+      kind("  of it: MoniKit capturing ids and scopes, queueing (JsonLineTarget.Enqueue)", "JsonLineTarget::Enqueue")
+      kind("MoniKit render thread (JsonLineTarget.WriteQueued)", "JsonLineTarget::WriteQueued|JsonLineTarget::WriteLoop")
+      kind("  of it: rendering a line (LineRenderer / MoniKitJsonLayout)", "LineRenderer::|MoniKitJsonLayout::")
+      kind("MoniKit destination threads (LineDestination.WriteLoop)", "LineDestination.*::WriteLoop")
+      kind("  of it: the rolling file (RollingFile)", "RollingFile::")
+      kind("MoniKit writers waiting for lines (ManualResetEventSlim.Wait, SpinWait)", "ManualResetEventSlim::Wait|SpinWait::")
+      kind("thread pool waiting for work (LowLevelLifoSemaphore)", "LowLevelLifoSemaphore")
+      kind("Activity (System.Diagnostics.Activity)", "System.Diagnostics.Activity::|ActivitySource::|DiagnosticListener::")
+      kind("metrics recorded (OpenTelemetry and Meter instruments)", "\\[OpenTelemetry\\]|System.Diagnostics.Metrics")
+      kind("Kestrel and sockets (Microsoft.AspNetCore.Server.Kestrel, System.Net.Sockets)", "Kestrel|System.Net.Sockets")
+      kind("file system watcher (reloadOnChange of the configuration)", "FileSystemWatcher|PhysicalFilesWatcher")
     }
   }
   /^[^ \t]/ { flush(); comm = $0; sub(/ +[0-9]+ *$/, "", comm); sub(/^ +/, "", comm); next }
@@ -121,21 +125,23 @@ awk -v mode="$mode" -v ready_ms="$ready_ms" -v requests="$(awk '/requests in/ { 
   /^$/ { flush() }
   END {
     flush()
-    if (mode == "startup") printf "%d samples from exec to the first 200 and 0.2 s after it (first 200 after %d ms)\n\n", total, ready_ms
-    else printf "%d samples of the service process, %d requests answered while sampling\n\n", total, requests
-    print "| thread (name as the kernel keeps it, 15 characters) | share of samples |"
-    print "| --- | ---: |"
-    for (k in thread) printf "| %s | %.1f %% |\n", k, 100 * thread[k] / total | "sort -t\"|\" -k3 -gr"
+    if (mode == "startup") printf "%d samples from exec to the first 200 and 0.2 s after it (first 200 after %d ms); %d methods compiled by the JIT\n\n", total, ready_ms, jitted
+    else printf "%d samples of the service process, %d requests answered while sampling (%.1f µs of CPU per request); %d methods compiled by the JIT since the start\n\n", total, requests, total / frequency / requests * 1e6, jitted
+    # In load mode each share is also given in µs of CPU per request.
+    per = (mode == "startup" || requests == 0) ? 0 : total / frequency / requests * 1e6 / 100
+    print "| thread (name as the kernel keeps it, 15 characters) | share of samples | µs per request |"
+    print "| --- | ---: | ---: |"
+    for (k in thread) printf "| %s | %.1f %% | %.1f |\n", k, 100 * thread[k] / total, per * 100 * thread[k] / total | "sort -t\"|\" -k3 -gr"
     close("sort -t\"|\" -k3 -gr")
     print ""
-    print "| code sampled (its own time: the assembly or library of the innermost frame) | share of samples |"
-    print "| --- | ---: |"
-    for (k in leaf) printf "| %s | %.1f %% |\n", k, 100 * leaf[k] / total | "sort -t\"|\" -k3 -gr"
+    print "| code sampled (its own time: the assembly or library of the innermost frame) | share of samples | µs per request |"
+    print "| --- | ---: | ---: |"
+    for (k in leaf) printf "| %s | %.1f %% | %.1f |\n", k, 100 * leaf[k] / total, per * 100 * leaf[k] / total | "sort -t\"|\" -k3 -gr"
     close("sort -t\"|\" -k3 -gr")
     print ""
-    print "| inside (samples with this frame anywhere on the stack) | share of samples |"
-    print "| --- | ---: |"
-    for (k = 1; k <= kinds; k++) printf "| %s | %.1f %% |\n", name[k], 100 * inside[k] / total
+    print "| inside (samples with this frame anywhere on the stack) | share of samples | µs per request |"
+    print "| --- | ---: | ---: |"
+    for (k = 1; k <= kinds; k++) printf "| %s | %.1f %% | %.1f |\n", name[k], 100 * inside[k] / total, per * 100 * inside[k] / total
   }' "$out/perf.txt" | tee "$out/summary.md"
 echo >&2
 echo "Samples: $out/perf.data (perf report -i $out/perf.data --no-children --sort comm,sym), summary: $out/summary.md" >&2

@@ -123,8 +123,8 @@ internal sealed class RequestLoggingMiddleware(
         var request = context.Request;
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
         var message = failure is null
-            ? string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {route ?? request.Path.Value} responded {status} in {elapsed.TotalMilliseconds:0.0##} ms")
-            : string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {route ?? request.Path.Value} failed with {failure.GetType().Name} after {elapsed.TotalMilliseconds:0.0##} ms");
+            ? string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {route ?? request.Path.Value} responded {status} in {new Milliseconds(elapsed)} ms")
+            : string.Create(CultureInfo.InvariantCulture, $"HTTP {request.Method} {route ?? request.Path.Value} failed with {failure.GetType().Name} after {new Milliseconds(elapsed)} ms");
         var state = new StructuredLogState(message)
             .Add(LogFields.Kind, failure is null ? EventKinds.HttpInbound : EventKinds.Exception)
             .Add(LogFields.HttpRequestMethod, request.Method)
