@@ -61,7 +61,10 @@ else
   wrk -H "User-Agent: profile/1.0" -t"$threads" -c"$connections" -d"${warmup}s" "$url" > /dev/null
   perf record -F "$frequency" -g -p $pid -o "$out/perf.data" -- sleep "$sampled" 2> "$out/perf-record.log" &
   recorder=$!
+  ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   wrk -H "User-Agent: profile/1.0" -t"$threads" -c"$connections" -d"${sampled}s" "$url" > "$out/wrk.txt"
+  # The process's own CPU time is the measure per request; perf may drop samples under load, so its count is not.
+  cpu_seconds=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15 - t) / hz }' "/proc/$pid/stat")
   wait $recorder
   service_pid=$pid
 fi
@@ -71,7 +74,7 @@ perf script -i "$out/perf.data" -F comm,tid,ip,sym,dso 2> /dev/null > "$out/perf
 
 # One sample: a header line (thread name, thread id), then one line per frame, innermost first: address, symbol, (dso).
 # A managed frame names its assembly in brackets: "instance void [MoniKit.Logging] MoniKit.Logging...::Write()".
-awk -v mode="$mode" -v ready_ms="$ready_ms" -v jitted="${jitted:-0}" -v frequency="$frequency" -v requests="$(awk '/requests in/ { print $1 }' "$out/wrk.txt")" '
+awk -v mode="$mode" -v ready_ms="$ready_ms" -v jitted="${jitted:-0}" -v cpu_seconds="${cpu_seconds:-0}" -v requests="$(awk '/requests in/ { print $1 }' "$out/wrk.txt")" '
   function owner(frame,    m) {
     if (frame ~ /kernel/) return "(kernel)"
     if (frame ~ /libclrjit/) return "(JIT compiler)"
@@ -92,11 +95,11 @@ awk -v mode="$mode" -v ready_ms="$ready_ms" -v jitted="${jitted:-0}" -v frequenc
     }
     n = 0
   }
+  function us(share) { return per == 0 ? "-" : sprintf("%.1f", per * share) }
   function kind(title, regex) { kinds++; name[kinds] = title; pattern[kinds] = regex }
   BEGIN {
     if (mode == "startup") {
       kind("JIT compiling (libclrjit)", "libclrjit")
-      kind("type loading and the rest of the runtime (libcoreclr)", "libcoreclr")
       kind("configuration binding (Microsoft.Extensions.Configuration.Binder)", "Configuration.Binder|ConfigurationBinder")
       kind("dependency injection (ServiceProvider, CallSite)", "Microsoft.Extensions.DependencyInjection")
       kind("MoniKit: AddMoniKit and its parts", "\\[MoniKit\\.")
@@ -126,22 +129,22 @@ awk -v mode="$mode" -v ready_ms="$ready_ms" -v jitted="${jitted:-0}" -v frequenc
   END {
     flush()
     if (mode == "startup") printf "%d samples from exec to the first 200 and 0.2 s after it (first 200 after %d ms); %d methods compiled by the JIT\n\n", total, ready_ms, jitted
-    else printf "%d samples of the service process, %d requests answered while sampling (%.1f µs of CPU per request); %d methods compiled by the JIT since the start\n\n", total, requests, total / frequency / requests * 1e6, jitted
+    else printf "%d samples of the service process, %d requests answered while sampling, %.1f µs of the process'"'"'s CPU time per request; %d methods compiled by the JIT since the start\n\n", total, requests, cpu_seconds / requests * 1e6, jitted
     # In load mode each share is also given in µs of CPU per request.
-    per = (mode == "startup" || requests == 0) ? 0 : total / frequency / requests * 1e6 / 100
+    per = (mode == "startup" || requests == 0) ? 0 : cpu_seconds / requests * 1e6 / 100
     print "| thread (name as the kernel keeps it, 15 characters) | share of samples | µs per request |"
     print "| --- | ---: | ---: |"
-    for (k in thread) printf "| %s | %.1f %% | %.1f |\n", k, 100 * thread[k] / total, per * 100 * thread[k] / total | "sort -t\"|\" -k3 -gr"
+    for (k in thread) printf "| %s | %.1f %% | %s |\n", k, 100 * thread[k] / total, us(100 * thread[k] / total) | "sort -t\"|\" -k3 -gr"
     close("sort -t\"|\" -k3 -gr")
     print ""
     print "| code sampled (its own time: the assembly or library of the innermost frame) | share of samples | µs per request |"
     print "| --- | ---: | ---: |"
-    for (k in leaf) printf "| %s | %.1f %% | %.1f |\n", k, 100 * leaf[k] / total, per * 100 * leaf[k] / total | "sort -t\"|\" -k3 -gr"
+    for (k in leaf) printf "| %s | %.1f %% | %s |\n", k, 100 * leaf[k] / total, us(100 * leaf[k] / total) | "sort -t\"|\" -k3 -gr"
     close("sort -t\"|\" -k3 -gr")
     print ""
     print "| inside (samples with this frame anywhere on the stack) | share of samples | µs per request |"
     print "| --- | ---: | ---: |"
-    for (k = 1; k <= kinds; k++) printf "| %s | %.1f %% | %.1f |\n", name[k], 100 * inside[k] / total, per * 100 * inside[k] / total
+    for (k = 1; k <= kinds; k++) printf "| %s | %.1f %% | %s |\n", name[k], 100 * inside[k] / total, us(100 * inside[k] / total)
   }' "$out/perf.txt" | tee "$out/summary.md"
 echo >&2
 echo "Samples: $out/perf.data (perf report -i $out/perf.data --no-children --sort comm,sym), summary: $out/summary.md" >&2

@@ -12,23 +12,15 @@ namespace MoniKit.TestInfrastructure;
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly List<OtlpSpan> _spans = [];
     private readonly List<string> _requests = [];
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
 
     /// <summary>Starts the receiver on a free loopback port.</summary>
-    public OtlpReceiver()
-    {
-        var port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        Endpoint = new Uri($"http://127.0.0.1:{port}");
-        _loop = Task.Run(ReceiveAsync);
-    }
+    public OtlpReceiver() => _listener = new LoopbackListener(AnswerAsync);
 
     /// <summary>The collector's base URL, for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _listener.BaseUrl;
 
     /// <summary>Every span received so far, in arrival order.</summary>
     public IReadOnlyList<OtlpSpan> Spans
@@ -76,35 +68,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
         ?? throw new TimeoutException($"No matching span within {timeout}; received:\n{string.Join('\n', Spans)}");
 
     /// <summary>Stops listening.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Close();
-        try
-        {
-            await _loop.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (TimeoutException)
-        {
-        }
-    }
-
-    private async Task ReceiveAsync()
-    {
-        while (true)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {

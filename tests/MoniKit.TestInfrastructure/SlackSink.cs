@@ -15,20 +15,16 @@ public sealed class SlackSink : IAsyncDisposable
     /// <summary>The secret part of the sink's webhook URL.</summary>
     public const string SecretPath = "/services/T0TEST/B0TEST/s3cr3tWebhookToken";
 
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<SlackSinkBehavior> _script = new();
     private readonly List<SlackSinkRequest> _requests = [];
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
 
     /// <summary>Starts the sink on a free loopback port.</summary>
     public SlackSink()
     {
-        var port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        WebhookUrl = new Uri($"http://127.0.0.1:{port}{SecretPath}");
-        _loop = Task.Run(ReceiveAsync);
+        _listener = new LoopbackListener(AnswerAsync);
+        WebhookUrl = new Uri(_listener.BaseUrl, SecretPath);
     }
 
     /// <summary>The URL to configure as the webhook.</summary>
@@ -88,34 +84,8 @@ public sealed class SlackSink : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener.Close();
-        try
-        {
-            await _loop.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (TimeoutException)
-        {
-        }
-
+        await _listener.DisposeAsync();
         _stopping.Dispose();
-    }
-
-    private async Task ReceiveAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
     }
 
     private async Task AnswerAsync(HttpListenerContext context)
