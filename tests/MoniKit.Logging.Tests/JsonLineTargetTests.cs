@@ -69,7 +69,7 @@ public sealed class JsonLineTargetTests
         }
 
         var longestLine = fixture.Disk.Lines("orders.json").Max(line => line.Length) + 1;
-        Assert.IsLessThanOrEqualTo(LineRenderer.HandOffBytes + longestLine, writes.Max());
+        Assert.IsLessThanOrEqualTo(LineBatch<byte>.HandOffBytes + longestLine, writes.Max());
         Assert.IsGreaterThan(1000 * text.Length / LineBatch<byte>.CapacityBytes, writes.Length);
         Assert.IsLessThan(85_000, LineBatch<byte>.CapacityBytes, "a batch buffer this large would be allocated on the large object heap");
     }

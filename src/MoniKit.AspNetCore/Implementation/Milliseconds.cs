@@ -22,7 +22,7 @@ internal readonly struct Milliseconds(TimeSpan duration) : ISpanFormattable
         }
 
         // Three digits, trailing zeros dropped, at least one kept.
-        var digits = fraction == 0 ? 1 : fraction % 100 == 0 ? 1 : fraction % 10 == 0 ? 2 : 3;
+        var digits = fraction % 100 == 0 ? 1 : fraction % 10 == 0 ? 2 : 3;
         var shown = digits switch { 1 => fraction / 100, 2 => fraction / 10, _ => fraction };
         if (destination.Length < written + 1 + digits)
         {

@@ -11,9 +11,15 @@ internal sealed class LineBatch<T>
 {
     /// <summary>
     /// The buffer's size in bytes: below the large object heap's 85,000, so that a buffer is cheap to allocate and to
-    /// collect, and room for <see cref="LineRenderer.HandOffBytes"/> and one line of up to 16 KB more.
+    /// collect.
     /// </summary>
     public const int CapacityBytes = 64 * 1024;
+
+    /// <summary>
+    /// A batch this large is handed off at once (<see cref="IsFull"/>): a burst reaches the disk in pieces of about this
+    /// size, and the buffer keeps room for one more line of up to 16 KB without growing.
+    /// </summary>
+    public const int HandOffBytes = CapacityBytes - (16 * 1024);
 
     private static readonly int Capacity = CapacityBytes / Unsafe.SizeOf<T>();
 
@@ -58,8 +64,8 @@ internal sealed class LineBatch<T>
         Lines = 0;
     }
 
-    /// <summary>The bytes of its lines so far.</summary>
-    public int Bytes => Length * Unsafe.SizeOf<T>();
+    /// <summary>Whether it holds more than <see cref="HandOffBytes"/> and should be handed off now.</summary>
+    public bool IsFull => Length * Unsafe.SizeOf<T>() > HandOffBytes;
 
     /// <summary>Whether the buffer grew (for a line too long to fit): it is not kept for reuse, so that an idle service holds no large buffers.</summary>
     public bool IsOversized => _buffer.Length > Capacity;

@@ -11,11 +11,6 @@ namespace MoniKit.Logging.Implementation;
 /// </summary>
 internal sealed class LineRenderer
 {
-    /// <summary>
-    /// A batch this large is handed off at once: a burst reaches the disk in pieces of about this size, and each batch
-    /// fits its buffer without growing it (<see cref="LineBatch{T}.CapacityBytes"/>).
-    /// </summary>
-    public const int HandOffBytes = 48 * 1024;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly MoniKitJsonLayout _layout;
@@ -105,7 +100,7 @@ internal sealed class LineRenderer
             Encode(_errorBatch ??= ErrorFile!.Rent());
         }
 
-        if (_consoleBatch?.Bytes > HandOffBytes || _fileBatch?.Bytes > HandOffBytes || _errorBatch?.Bytes > HandOffBytes)
+        if (_consoleBatch?.IsFull == true || _fileBatch?.IsFull == true || _errorBatch?.IsFull == true)
         {
             HandOff();
         }
